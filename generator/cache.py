@@ -1,0 +1,60 @@
+"""Per-article cache of extraction results, so unchanged articles need no NLP.
+
+The key is a hash of the article file's bytes and of the generator's own code: a changed
+article or a new extractor invalidates exactly what it should. The folder is safe to
+delete (everything is rebuilt) and safe to commit or to ignore.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import cache
+from pathlib import Path
+
+from . import __version__
+from .models import Briefing
+from .write import atomic_write
+
+
+@cache
+def code_digest() -> str:
+    """Hash of the generator's source files (computed once per process; they do not change)."""
+    package = Path(__file__).parent
+    hasher = hashlib.sha256(__version__.encode())
+    for path in sorted(package.rglob("*.py")):
+        hasher.update(path.relative_to(package).as_posix().encode())
+        hasher.update(path.read_bytes())
+    return hasher.hexdigest()
+
+
+def cache_key(raw: bytes) -> str:
+    return hashlib.sha256(code_digest().encode() + b"\0" + raw).hexdigest()
+
+
+class BriefingCache:
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+
+    def _path(self, article_id: str) -> Path:
+        return self.directory / f"{article_id}.json"
+
+    def get(self, article_id: str, key: str) -> Briefing | None:
+        try:
+            data = json.loads(self._path(article_id).read_text(encoding="utf-8"))
+            if data.get("key") != key:
+                return None
+            return Briefing.from_dict(data["briefing"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def put(self, article_id: str, key: str, briefing: Briefing) -> None:
+        payload = {"key": key, "briefing": briefing.to_dict()}
+        atomic_write(self._path(article_id), json.dumps(payload, ensure_ascii=False, sort_keys=True))
+
+    def prune(self, keep: set[str]) -> None:
+        if not self.directory.is_dir():
+            return
+        for path in self.directory.glob("*.json"):
+            if path.stem not in keep:
+                path.unlink(missing_ok=True)

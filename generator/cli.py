@@ -1,0 +1,70 @@
+"""The ``briefing`` command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .briefing import build_briefing
+from .crossref import briefing_pages
+from .nlp import analyse, load_model
+from .pipeline import Project, build
+from .readers import ArticleError, read_article
+from .render import Renderer
+
+
+def command_build(args: argparse.Namespace) -> int:
+    report = build(Project.at(Path(args.project)), force=args.force, n_process=args.jobs)
+    for line in report.lines():
+        print(line, file=sys.stderr if line.startswith(("error", "warning")) else sys.stdout)
+    return 0 if report.ok else 1
+
+
+def command_extract(args: argparse.Namespace) -> int:
+    articles, status = [], 0
+    for name in args.files:
+        try:
+            articles.append(read_article(Path(name)))
+        except ArticleError as error:
+            print(f"error: {error}", file=sys.stderr)
+            status = 1
+    briefings = [build_briefing(a) for a in analyse(load_model(), articles)] if articles else []
+    if args.format == "json":
+        payload = [b.to_dict() for b in briefings]
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        renderer = Renderer(Path(args.project) / "templates")
+        pages = briefing_pages(briefings)
+        for briefing in briefings:
+            actor_pages = {a.name: f"actors/{a.name}.md" for a in briefing.actors}
+            print(renderer.briefing(briefing, page_path=pages[briefing.id], actor_pages=actor_pages))
+    return status
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="briefing", description=__doc__)
+    commands = main.add_subparsers(dest="command", required=True)
+
+    build_cmd = commands.add_parser("build", help="generate every stale briefing and the site pages")
+    build_cmd.add_argument("--project", default=".", help="project folder (default: here)")
+    build_cmd.add_argument("--force", action="store_true", help="overwrite pages edited by hand")
+    build_cmd.add_argument("--jobs", type=int, default=1, help="processes for the NLP (default 1)")
+    build_cmd.set_defaults(run=command_build)
+
+    extract_cmd = commands.add_parser("extract", help="print briefings for article files")
+    extract_cmd.add_argument("files", nargs="+")
+    extract_cmd.add_argument("--format", choices=("json", "md"), default="json")
+    extract_cmd.add_argument("--project", default=".", help="project folder whose templates to use")
+    extract_cmd.set_defaults(run=command_extract)
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

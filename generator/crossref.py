@@ -1,0 +1,93 @@
+"""Cross-article structure: where each briefing lives, and the pages that span briefings.
+
+Built only from per-article results (never re-reading articles), so the whole site's index
+costs little even when one article changed.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .models import Briefing, Quote
+from .slugs import slugify
+
+ACTOR_TYPES = ("person", "organization", "country", "place", "group")
+
+
+@dataclass
+class Appearance:
+    briefing: Briefing
+    page: str
+    role: str | None
+    mentions: int
+    quotes: list[Quote]
+
+
+@dataclass
+class ActorEntry:
+    name: str
+    slug: str
+    type: str
+    appearances: list[Appearance] = field(default_factory=list)
+
+    @property
+    def mentions(self) -> int:
+        return sum(a.mentions for a in self.appearances)
+
+
+def briefing_pages(briefings: list[Briefing]) -> dict[str, str]:
+    """Briefing id → page path, ``YYYY/YYYY-MM-DD-slug.md``; unique, stable for an article."""
+    pages: dict[str, str] = {}
+    taken: set[str] = set()
+    for briefing in sorted(briefings, key=lambda b: b.id):
+        folder = briefing.date[:4] if briefing.date else "undated"
+        stem = f"{briefing.date}-{slugify(briefing.title)}" if briefing.date else slugify(briefing.title)
+        path = f"{folder}/{stem}.md"
+        if path in taken:
+            path = f"{folder}/{stem}-{slugify(briefing.id)}.md"
+        taken.add(path)
+        pages[briefing.id] = path
+    return pages
+
+
+def newest_first(briefings: list[Briefing]) -> list[Briefing]:
+    return sorted(briefings, key=lambda b: (b.date or "", b.title, b.id), reverse=True)
+
+
+def by_month(briefings: list[Briefing]) -> dict[str, list[Briefing]]:
+    months: dict[str, list[Briefing]] = defaultdict(list)
+    for briefing in newest_first(briefings):
+        months[briefing.date[:7] if briefing.date else "undated"].append(briefing)
+    return dict(sorted(months.items(), reverse=True))
+
+
+def actor_slug(name: str) -> str:
+    return slugify(name, max_words=12)
+
+
+def actor_index(briefings: list[Briefing], pages: dict[str, str]) -> dict[str, ActorEntry]:
+    """Canonical actor name → every briefing it appears in, oldest first."""
+    entries: dict[str, ActorEntry] = {}
+    type_votes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for briefing in sorted(briefings, key=lambda b: (b.date or "", b.id)):
+        for actor in briefing.actors:
+            entry = entries.get(actor.name)
+            if entry is None:
+                entry = entries[actor.name] = ActorEntry(actor.name, actor_slug(actor.name), actor.type)
+            type_votes[actor.name][actor.type] += actor.mentions
+            entry.appearances.append(Appearance(
+                briefing=briefing,
+                page=pages[briefing.id],
+                role=actor.role,
+                mentions=actor.mentions,
+                quotes=[q for q in briefing.quotes if q.speaker == actor.name],
+            ))
+    slugs: set[str] = set()
+    for name in sorted(entries):
+        entry = entries[name]
+        entry.type = max(sorted(type_votes[name].items()), key=lambda kv: kv[1])[0]
+        while entry.slug in slugs:
+            entry.slug += "-2"
+        slugs.add(entry.slug)
+    return dict(sorted(entries.items(), key=lambda kv: kv[0].lower()))

@@ -1,0 +1,63 @@
+"""The MkDocs plugin: the only module that knows MkDocs.
+
+Before MkDocs collects its files, regenerate every stale briefing into ``docs_dir``; while
+serving, watch the articles and the templates too.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from spacy.language import Language
+
+from .nlp import load_model
+from .pipeline import Project, build
+
+log = logging.getLogger("mkdocs.plugins.briefings")
+
+
+class BriefingsConfig(Config):
+    seeds = config_options.Type(str, default="seeds")
+    templates = config_options.Type(str, default="templates")
+    cache = config_options.Type(str, default=".briefing-cache")
+    jobs = config_options.Type(int, default=1)
+
+
+class BriefingsPlugin(BasePlugin[BriefingsConfig]):
+    def __init__(self) -> None:
+        self._nlp: Language | None = None
+
+    # The model is loaded once for the life of `mkdocs serve`, and only if an article changed.
+    def _model(self) -> Language:
+        if self._nlp is None:
+            self._nlp = load_model()
+        return self._nlp
+
+    def _project(self, config: MkDocsConfig) -> Project:
+        root = Path(config.config_file_path).parent
+        return Project.at(root, docs_dir=Path(config.docs_dir), seeds=self.config.seeds,
+                          templates=self.config.templates, cache=self.config.cache)
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        report = build(self._project(config), nlp_factory=self._model, n_process=self.config.jobs)
+        for line in report.lines()[:1]:
+            log.info("briefings: %s", line)
+        for page in report.written:
+            log.debug("briefings: wrote %s", page)
+        # Warnings, so that `mkdocs build --strict` fails on a bad article or a kept hand edit.
+        for note in report.kept:
+            log.warning("briefings: %s", note)
+        for error in report.errors:
+            log.warning("briefings: could not process %s", error)
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        project = self._project(config)
+        for folder in (project.seeds_dir, project.templates_dir):
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server

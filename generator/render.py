@@ -1,0 +1,80 @@
+"""Render briefings and the cross-article pages through the user-editable Jinja2 templates."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from .models import Briefing
+from .slugs import slugify
+
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]<>|{}])")
+
+
+def markdown_text(value: Any) -> str:
+    """Article words shown verbatim: Markdown and HTML characters escaped."""
+    return MARKDOWN_SPECIALS.sub(r"\\\1", str(value))
+
+
+def yaml_value(value: Any) -> str:
+    """A JSON scalar or list is valid YAML; this keeps front matter safe whatever the text."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def make_environment(templates_dir: Path) -> Environment:
+    environment = Environment(
+        loader=FileSystemLoader(str(templates_dir)),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+    )
+    environment.filters["md"] = markdown_text
+    environment.filters["yaml"] = yaml_value
+    environment.filters["slug"] = slugify
+    return environment
+
+
+def source_paragraphs(briefing: Briefing) -> list[list[dict[str, Any]]]:
+    paragraphs: list[list[dict[str, Any]]] = []
+    last = None
+    for index, (text, paragraph) in enumerate(zip(briefing.sentences, briefing.sentence_paragraphs)):
+        if paragraph != last:
+            paragraphs.append([])
+            last = paragraph
+        paragraphs[-1].append({"index": index, "text": text})
+    return paragraphs
+
+
+class Renderer:
+    """Knows the templates; every page is a function of plain data."""
+
+    def __init__(self, templates_dir: Path) -> None:
+        self.templates_dir = templates_dir
+        self.environment = make_environment(templates_dir)
+
+    def briefing(self, briefing: Briefing, *, page_path: str, actor_pages: dict[str, str]) -> str:
+        return self.environment.get_template("briefing.md.j2").render(
+            briefing=briefing,
+            paragraphs=source_paragraphs(briefing),
+            root=relative_root(page_path),
+            actor_pages=actor_pages,
+        )
+
+    def page(self, template: str, *, page_path: str, **context: Any) -> str:
+        return self.environment.get_template(template).render(root=relative_root(page_path), **context)
+
+
+def relative_root(page_path: str) -> str:
+    """The relative path from a page back to the docs root, for links between pages."""
+    return "../" * page_path.count("/")
+
+
+def template_files(templates_dir: Path) -> Iterable[Path]:
+    return sorted(p for p in templates_dir.rglob("*.j2") if p.is_file())

@@ -1,0 +1,121 @@
+"""Write generated pages safely: atomically, only when changed, never over a hand edit.
+
+Each generated page carries a stamp in its front matter: the generator's name and a hash
+of the rest of the file. A page whose stamp no longer matches was edited by someone, and
+a page without a stamp was written by someone: neither is overwritten or deleted unless
+the caller forces it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from enum import Enum
+from pathlib import Path
+
+from . import __version__
+
+STAMP_KEY = "briefing_generated"
+TEMP_SUFFIX = ".briefing-tmp"
+
+
+class Ownership(Enum):
+    MISSING = "missing"
+    GENERATED = "generated"
+    EDITED = "edited"
+    FOREIGN = "foreign"
+
+
+class Outcome(Enum):
+    WRITTEN = "written"
+    UNCHANGED = "unchanged"
+    KEPT_EDITED = "kept (edited by hand)"
+    KEPT_FOREIGN = "kept (not written by the generator)"
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def stamp(text: str) -> str:
+    """Insert the stamp line as the first front-matter key (the page must start with ``---``)."""
+    if not text.startswith("---\n"):
+        raise ValueError("generated pages must start with YAML front matter")
+    return f"---\n{STAMP_KEY}: {__version__} sha256:{digest(text)}\n{text[4:]}"
+
+
+def unstamp(text: str) -> tuple[str | None, str]:
+    """The recorded hash and the text as it was before stamping."""
+    prefix = f"---\n{STAMP_KEY}: "
+    if not text.startswith(prefix):
+        return None, text
+    line_end = text.find("\n", len(prefix))
+    if line_end < 0:
+        return None, text
+    recorded = text[len(prefix):line_end].rpartition("sha256:")[2].strip()
+    return recorded, "---\n" + text[line_end + 1:]
+
+
+def ownership(path: Path) -> Ownership:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Ownership.MISSING
+    except (UnicodeDecodeError, OSError):
+        return Ownership.FOREIGN
+    recorded, original = unstamp(text)
+    if recorded is None:
+        return Ownership.FOREIGN
+    return Ownership.GENERATED if recorded == digest(original) else Ownership.EDITED
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Temporary file in the same folder, then rename: readers see the old or the new file, whole."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+
+
+def write_page(path: Path, text: str, *, force: bool = False) -> Outcome:
+    stamped = stamp(text)
+    try:
+        if path.read_text(encoding="utf-8") == stamped:
+            return Outcome.UNCHANGED
+    except (FileNotFoundError, UnicodeDecodeError):
+        pass
+    state = ownership(path)
+    if not force and state is Ownership.EDITED:
+        return Outcome.KEPT_EDITED
+    if not force and state is Ownership.FOREIGN:
+        return Outcome.KEPT_FOREIGN
+    atomic_write(path, stamped)
+    return Outcome.WRITTEN
+
+
+def generated_pages(docs_dir: Path) -> list[Path]:
+    """Every Markdown page that carries the generator's stamp, edited or not."""
+    pages = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        try:
+            with path.open(encoding="utf-8") as handle:
+                head = handle.read(len(STAMP_KEY) + 8)
+        except (OSError, UnicodeDecodeError):
+            continue
+        if head.startswith(f"---\n{STAMP_KEY}:"):
+            pages.append(path)
+    return pages
+
+
+def remove_stale_temporaries(docs_dir: Path) -> None:
+    """What an interrupted build left behind; never a finished page."""
+    for path in docs_dir.rglob(f".*{TEMP_SUFFIX}"):
+        path.unlink(missing_ok=True)
