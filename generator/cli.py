@@ -43,6 +43,18 @@ def command_extract(args: argparse.Namespace) -> int:
     return status
 
 
+def command_eval(args: argparse.Namespace) -> int:
+    from .evaluation import actors, facts, quotes
+    from .evaluation.corpus import load_corpus
+
+    evaluations = {"quotes": quotes.evaluate, "actors": actors.evaluate, "facts": facts.evaluate}
+    corpus = load_corpus(Path(args.gold), load_model())
+    for name in args.only or list(evaluations):
+        for line in evaluations[name](corpus):
+            print(line)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="briefing", description=__doc__)
     commands = main.add_subparsers(dest="command", required=True)
@@ -58,6 +70,11 @@ def parser() -> argparse.ArgumentParser:
     extract_cmd.add_argument("--format", choices=("json", "md"), default="json")
     extract_cmd.add_argument("--project", default=".", help="project folder whose templates to use")
     extract_cmd.set_defaults(run=command_extract)
+
+    eval_cmd = commands.add_parser("eval", help="precision, recall and F1 on the gold set, beside baselines")
+    eval_cmd.add_argument("--gold", default="tests/gold", help="gold folder (default: tests/gold)")
+    eval_cmd.add_argument("--only", action="append", choices=("quotes", "actors", "facts"))
+    eval_cmd.set_defaults(run=command_eval)
     return main
 
 

@@ -1,0 +1,52 @@
+"""The gold corpus: real articles, each parsed once and briefed once for every evaluation."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+
+from ..briefing import build_briefing
+from ..models import Briefing
+from ..nlp import AnalysedArticle, analyse
+from ..readers import read_article
+
+DEFAULT_GOLD = Path("tests/gold")
+
+
+@dataclass
+class GoldArticle:
+    id: str
+    analysed: AnalysedArticle
+    briefing: Briefing
+    gold_dir: Path
+
+    def annotation(self, kind: str) -> Any | None:
+        """``tests/gold/<kind>/<id>.json``, or None when this article has no such annotation."""
+        path = self.gold_dir / kind / f"{self.id}.json"
+        if not path.exists():
+            return None
+        return json.loads(path.read_text(encoding="utf-8"))
+
+
+def load_corpus(gold_dir: Path, nlp: Language) -> list[GoldArticle]:
+    paths = sorted((gold_dir / "articles").glob("*.txt"))
+    articles = [read_article(path) for path in paths]
+    return [
+        GoldArticle(id=a.article.id, analysed=a, briefing=build_briefing(a), gold_dir=gold_dir)
+        for a in analyse(nlp, articles)
+    ]
+
+
+def prf(true_positives: int, predicted: int, gold: int) -> tuple[float, float, float]:
+    precision = true_positives / predicted if predicted else 0.0
+    recall = true_positives / gold if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def format_row(name: str, precision: float, recall: float, f1: float, *extra: str) -> str:
+    return f"{name:<28} P={precision:.3f} R={recall:.3f} F1={f1:.3f}" + "".join(f" {e}" for e in extra)
