@@ -1,0 +1,30 @@
+"""Helpers for tests that build a real project on disk."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_fb56c33a028a11f9.txt"
+GOLD_ARTICLES = ROOT / "tests" / "gold" / "articles"
+
+
+def make_project(tmp_path: Path, articles: list[Path]) -> Path:
+    """A copy of this project's configuration and templates with the given articles as seeds."""
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "templates", project / "templates")
+    extra = ROOT / "briefings" / "stylesheets"
+    (project / "briefings").mkdir()
+    if extra.is_dir():
+        shutil.copytree(extra, project / "briefings" / "stylesheets")
+    (project / "seeds").mkdir()
+    for article in articles:
+        shutil.copy(article, project / "seeds" / article.name)
+    return project
+
+
+def tree_bytes(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
