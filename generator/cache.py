@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 
 from . import __version__
-from .models import Briefing
+from .models import Article, Briefing
 from .write import atomic_write
 
 
@@ -28,8 +28,17 @@ def code_digest() -> str:
     return hasher.hexdigest()
 
 
-def cache_key(raw: bytes) -> str:
-    return hashlib.sha256(code_digest().encode() + b"\0" + raw).hexdigest()
+def cache_key(article: Article) -> str:
+    """What extraction depends on; overrides are left out, as they apply after the cache."""
+    content = {
+        "text": article.text,
+        "date": article.date.isoformat() if article.date else None,
+        "title": article.title,
+        "path": article.path,
+        "meta": {key: value for key, value in article.meta.items() if key != "overrides"},
+    }
+    payload = json.dumps(content, ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(f"{code_digest()}\0{payload}".encode()).hexdigest()
 
 
 class BriefingCache:

@@ -4,22 +4,42 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
 from .briefing import build_briefing
 from .crossref import briefing_pages
+from .fetch import add_article
 from .nlp import analyse, load_model
 from .pipeline import Project, build
 from .readers import ArticleError, read_article
 from .render import Renderer
 
 
+def show_progress() -> bool:
+    return sys.stderr.isatty() and not os.environ.get("CI")
+
+
 def command_build(args: argparse.Namespace) -> int:
-    report = build(Project.at(Path(args.project)), force=args.force, n_process=args.jobs)
+    report = build(Project.at(Path(args.project)), force=args.force, n_process=args.jobs,
+                   progress=show_progress() if args.progress is None else args.progress)
     for line in report.lines():
         print(line, file=sys.stderr if line.startswith(("error", "warning")) else sys.stdout)
     return 0 if report.ok else 1
+
+
+def command_add(args: argparse.Namespace) -> int:
+    status = 0
+    for url in args.urls:
+        try:
+            path = add_article(url, Project.at(Path(args.project)).seeds_dir)
+        except ArticleError as error:
+            print(f"error: {error}", file=sys.stderr)
+            status = 1
+        else:
+            print(f"added: {path}")
+    return status
 
 
 def command_extract(args: argparse.Namespace) -> int:
@@ -63,7 +83,14 @@ def parser() -> argparse.ArgumentParser:
     build_cmd.add_argument("--project", default=".", help="project folder (default: here)")
     build_cmd.add_argument("--force", action="store_true", help="overwrite pages edited by hand")
     build_cmd.add_argument("--jobs", type=int, default=1, help="processes for the NLP (default 1)")
+    build_cmd.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                           help="progress bar (default: only in an interactive terminal)")
     build_cmd.set_defaults(run=command_build)
+
+    add_cmd = commands.add_parser("add", help="fetch web pages and save their articles in seeds/")
+    add_cmd.add_argument("urls", nargs="+", metavar="URL")
+    add_cmd.add_argument("--project", default=".", help="project folder (default: here)")
+    add_cmd.set_defaults(run=command_add)
 
     extract_cmd = commands.add_parser("extract", help="print briefings for article files")
     extract_cmd.add_argument("files", nargs="+")

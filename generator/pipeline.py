@@ -5,20 +5,24 @@ Articles that fail are reported and skipped; everything else still gets its page
 
 from __future__ import annotations
 
+import fcntl
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.language import Language
+from tqdm import tqdm
 
-from .briefing import build_briefing
 from .cache import BriefingCache, cache_key
 from .crossref import ACTOR_TYPES, actor_index, briefing_pages, by_month, newest_first
 from .models import Article, Briefing
-from .nlp import analyse, load_model
+from .nlp import load_model
+from .overrides import apply_overrides
+from .parallel import brief_articles
 from .readers import ArticleError, is_article_file, read_article
 from .render import Renderer
-from .write import Outcome, generated_pages, ownership, Ownership, remove_stale_temporaries, write_page
+from .write import Outcome, Ownership, generated_pages, ownership, remove_stale_temporaries, write_page
 
 
 @dataclass(frozen=True)
@@ -59,10 +63,10 @@ class BuildReport:
         return not self.errors and not self.kept
 
     def lines(self) -> list[str]:
-        out = [
-            f"{len(self.analysed)} analysed, {self.cached} from cache; "
-            f"{len(self.written)} pages written, {self.unchanged} unchanged, {len(self.removed)} removed"
-        ]
+        summary = (f"{len(self.analysed)} analysed, {self.cached} from cache; "
+                   f"{len(self.written)} pages written, {self.unchanged} unchanged, "
+                   f"{len(self.removed)} removed")
+        out = [summary]
         out += [f"written: {page}" for page in self.written]
         out += [f"removed: {page}" for page in self.removed]
         out += [f"warning: {note}" for note in self.kept]
@@ -76,70 +80,90 @@ def seed_files(seeds_dir: Path) -> list[Path]:
     return sorted(p for p in seeds_dir.rglob("*") if p.is_file() and not p.name.startswith("."))
 
 
-def read_seeds(project: Project, report: BuildReport) -> list[tuple[Article, str]]:
-    """Every readable article with its cache key; problems go to the report."""
-    articles: list[tuple[Article, str]] = []
+def read_seeds(project: Project, report: BuildReport, paths: list[Path] | None = None) -> list[Article]:
+    """Every readable article, each once; every problem goes to the report, none stops the build."""
+    articles: list[Article] = []
     seen_ids: dict[str, str] = {}
-    for path in seed_files(project.seeds_dir):
+    seen_texts: dict[str, str] = {}
+    for path in seed_files(project.seeds_dir) if paths is None else paths:
         relpath = path.relative_to(project.root).as_posix()
         if not is_article_file(path):
-            report.errors.append(ArticleError(relpath, f"unsupported file type {path.suffix!r}"))
+            report.errors.append(ArticleError(relpath, f"unsupported file type {path.suffix!r} "
+                                                       "(use .txt, .md or .html)"))
             continue
         try:
-            raw = path.read_bytes()
             article = read_article(path, project.root)
         except ArticleError as error:
             report.errors.append(ArticleError(relpath, error.reason))
-            continue
-        except OSError as error:
-            report.errors.append(ArticleError(relpath, f"cannot be read ({error.strerror})"))
             continue
         if article.id in seen_ids:
             report.errors.append(ArticleError(
                 relpath, f"has the same name as {seen_ids[article.id]}; rename one of them"))
             continue
+        fingerprint = " ".join(article.text.split()).casefold()
+        if fingerprint in seen_texts:
+            report.errors.append(ArticleError(
+                relpath, f"is the same article as {seen_texts[fingerprint]}; remove one of them"))
+            continue
         seen_ids[article.id] = relpath
-        articles.append((article, cache_key(raw)))
+        seen_texts[fingerprint] = relpath
+        articles.append(article)
     return articles
 
 
-def briefings_for(articles: list[tuple[Article, str]], cache: BriefingCache,
-                  nlp_factory: Callable[[], Language], report: BuildReport,
-                  n_process: int = 1) -> list[Briefing]:
-    briefings: dict[str, Briefing] = {}
+def briefings_for(articles: list[Article], cache: BriefingCache, nlp_factory: Callable[[], Language],
+                  report: BuildReport, *, n_process: int = 1, progress: bool = False) -> list[Briefing]:
+    """Cached extraction where the article is unchanged; one streaming NLP pass over the rest."""
+    extracted: dict[str, Briefing] = {}
     missing: list[Article] = []
-    keys = {article.id: key for article, key in articles}
-    for article, key in articles:
-        cached = cache.get(article.id, key)
+    keys = {article.id: cache_key(article) for article in articles}
+    for article in articles:
+        cached = cache.get(article.id, keys[article.id])
         if cached is not None:
-            briefings[article.id] = cached
+            extracted[article.id] = cached
             report.cached += 1
         else:
             missing.append(article)
     if missing:
-        nlp = nlp_factory()
-        for analysed in analyse(nlp, missing, n_process=n_process):
-            briefing = build_briefing(analysed)
-            cache.put(briefing.id, keys[briefing.id], briefing)
-            briefings[briefing.id] = briefing
-            report.analysed.append(analysed.article.path)
+        with progress_bar(len(missing), enabled=progress) as bar:
+            for briefing in brief_articles(nlp_factory(), missing, n_process=n_process):
+                cache.put(briefing.id, keys[briefing.id], briefing)
+                extracted[briefing.id] = briefing
+                report.analysed.append(briefing.source)
+                bar.update(1)
     cache.prune(set(keys))
-    return [briefings[article.id] for article, _ in articles]
+    briefings = []
+    for article in articles:
+        briefing, problems = apply_overrides(extracted[article.id], article.meta.get("overrides"))
+        report.errors.extend(ArticleError(article.path, problem) for problem in problems)
+        briefings.append(briefing)
+    return briefings
+
+
+def progress_bar(total: int, *, enabled: bool) -> tqdm:
+    """Rate and time left in a terminal; silent in CI, in `mkdocs build` and when piped."""
+    return tqdm(total=total, unit="article", desc="analysing", disable=not enabled, file=sys.stderr)
 
 
 def site_pages(briefings: list[Briefing], renderer: Renderer) -> dict[str, str]:
     """Page path (relative to docs_dir) → Markdown, for every page the generator owns."""
+    # Imported here so that this function's cross-article pages stay next to their helpers.
+    from .crossref import combined_timeline, quotes_by_speaker, top_actors
+
     pages = briefing_pages(briefings)
     actors = actor_index(briefings, pages)
     actor_pages = {name: f"actors/{entry.slug}.md" for name, entry in actors.items()}
+    actor_types = {name: entry.type for name, entry in actors.items()}
     months = by_month(briefings)
     out: dict[str, str] = {}
     for briefing in briefings:
         out[pages[briefing.id]] = renderer.briefing(
             briefing, page_path=pages[briefing.id], actor_pages=actor_pages)
+    latest = newest_first(briefings)[:12]
     out["index.md"] = renderer.page(
-        "home.md.j2", page_path="index.md", latest=newest_first(briefings)[:30],
-        pages=pages, months=months, total=len(briefings))
+        "home.md.j2", page_path="index.md", latest=latest, pages=pages, months=months,
+        total=len(briefings), actor_pages=actor_pages, actor_types=actor_types,
+        top_actors={b.id: top_actors(b) for b in latest})
     out["archive/index.md"] = renderer.page(
         "archive.md.j2", page_path="archive/index.md", months=months, pages=pages)
     for month, items in months.items():
@@ -151,6 +175,11 @@ def site_pages(briefings: list[Briefing], renderer: Renderer) -> dict[str, str]:
     for name, entry in actors.items():
         path = actor_pages[name]
         out[path] = renderer.page("actor.md.j2", page_path=path, actor=entry)
+    out["quotes/index.md"] = renderer.page(
+        "quotes.md.j2", page_path="quotes/index.md", speakers=quotes_by_speaker(briefings, pages),
+        actor_pages=actor_pages, actor_types=actor_types)
+    out["timeline/index.md"] = renderer.page(
+        "timeline.md.j2", page_path="timeline/index.md", events=combined_timeline(briefings, pages))
     return out
 
 
@@ -183,10 +212,15 @@ def write_site(project: Project, pages: dict[str, str], report: BuildReport, *, 
 
 
 def build(project: Project, *, force: bool = False, nlp_factory: Callable[[], Language] = load_model,
-          n_process: int = 1) -> BuildReport:
+          n_process: int = 1, progress: bool = False) -> BuildReport:
+    """One build at a time per project: a second one waits for the first to finish."""
     report = BuildReport()
-    articles = read_seeds(project, report)
-    briefings = briefings_for(articles, BriefingCache(project.cache_dir), nlp_factory, report, n_process)
-    pages = site_pages(briefings, Renderer(project.templates_dir))
-    write_site(project, pages, report, force=force)
+    project.cache_dir.mkdir(parents=True, exist_ok=True)
+    with (project.cache_dir / ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        articles = read_seeds(project, report)
+        briefings = briefings_for(articles, BriefingCache(project.cache_dir), nlp_factory, report,
+                                  n_process=n_process, progress=progress)
+        pages = site_pages(briefings, Renderer(project.templates_dir))
+        write_site(project, pages, report, force=force)
     return report

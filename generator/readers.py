@@ -1,7 +1,7 @@
 """Read article files into :class:`Article`, one reader per file extension.
 
-Readers never modify the file they read. A file that cannot be read raises
-:class:`ArticleError` naming the file and the reason, so the build can report it and go on.
+Readers never modify the file they read. A file that cannot become a briefing raises
+:class:`ArticleError` naming the file and the reason, so the build reports it and goes on.
 """
 
 from __future__ import annotations
@@ -9,17 +9,25 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import frontmatter
 import yaml
+from charset_normalizer import from_bytes
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from .models import Article
+from .overrides import validate_overrides
 
 DATE_LINE = re.compile(r"^\s*date\s+(\S+)\s*")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Far longer than any news article (about 35,000 words); beyond it the parser's memory grows fast.
+MAX_ARTICLE_CHARS = 200_000
+# English prose is about 40-50 % function words; other languages share only a handful of them.
+MIN_ENGLISH_SHARE = 0.2
+META_KEYS = ("url", "source", "author", "publisher", "tags", "overrides")
 
 
 class ArticleError(Exception):
@@ -32,7 +40,7 @@ class ArticleError(Exception):
 
 
 def normalise_text(text: str) -> str:
-    """Unicode NFC, no stray control characters or non-breaking spaces, paragraphs by blank lines."""
+    """Unicode NFC, no control characters or non-breaking spaces, paragraphs by blank lines."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\ufeff", "")
     text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
@@ -48,6 +56,8 @@ def normalise_text(text: str) -> str:
 def parse_date(value: Any, path: Path) -> date | None:
     if value is None or value == "":
         return None
+    if isinstance(value, datetime):
+        return value.date()
     if isinstance(value, date):
         return value
     text = str(value).strip()
@@ -60,80 +70,130 @@ def parse_date(value: Any, path: Path) -> date | None:
 
 
 def decode(raw: bytes, path: Path) -> str:
-    if b"\x00" in raw[:4096]:
+    """UTF-8 first; a file in another encoding is detected, broken UTF-8 is refused."""
+    if b"\x00" in raw[:8192] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ArticleError(path, "file is binary, not text")
     try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise ArticleError(path, "file is not valid UTF-8 text") from None
-
-
-def article_id(path: Path) -> str:
-    return path.stem
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        utf8_error = error
+    multibyte = re.search(rb"[\xc2-\xf4][\x80-\xbf]+", raw)
+    if multibyte and raw[multibyte.start():multibyte.end()].decode("utf-8", "ignore"):
+        position = utf8_error.start
+        raise ArticleError(
+            path, f"file is not valid UTF-8 (byte 0x{raw[position]:02x} at offset {position}); "
+                  "re-save it as UTF-8")
+    best = from_bytes(raw).best()
+    if best is None or best.encoding is None:
+        raise ArticleError(path, "file is not text in any encoding that could be recognised")
+    return str(best)
 
 
 def read_txt(path: Path, raw: bytes, relpath: str) -> Article:
     """The seed format: an optional leading ``date YYYY-MM-DD`` before the first sentence."""
-    text = decode(raw, path).lstrip("\ufeff")
+    text = decode(raw, path)
     article_date = None
     match = DATE_LINE.match(text)
     if match:
         article_date = parse_date(match.group(1), path)
         text = text[match.end():]
-    return finish(Article(id=article_id(path), path=relpath, text=text, date=article_date), path)
+    return finish(Article(id=path.stem, path=relpath, text=text, date=article_date), path)
 
 
 def read_md(path: Path, raw: bytes, relpath: str) -> Article:
-    """Markdown with YAML front matter (title, date, url, author, publisher, tags)."""
+    """Markdown with YAML front matter (title, date, url, author, publisher, tags, overrides)."""
     try:
         post = frontmatter.loads(decode(raw, path))
     except yaml.YAMLError as error:
-        reason = str(error).splitlines()[0]
+        reason = " ".join(str(error).split())
         raise ArticleError(path, f"front matter is not valid YAML ({reason})") from None
     meta = dict(post.metadata)
+    unknown = sorted(set(meta) - {"title", "date", *META_KEYS})
+    if unknown:
+        raise ArticleError(path, f"unknown front matter key(s): {', '.join(map(str, unknown))}; "
+                                 f"known: title, date, {', '.join(META_KEYS)}")
+    problems = validate_overrides(meta.get("overrides"))
+    if problems:
+        raise ArticleError(path, "invalid overrides: " + "; ".join(problems))
     title = meta.pop("title", None)
     article_date = parse_date(meta.pop("date", None), path)
     return finish(
         Article(
-            id=article_id(path),
-            path=relpath,
-            text=post.content,
-            date=article_date,
-            title=str(title) if title else None,
+            id=path.stem, path=relpath, text=post.content, date=article_date,
+            title=str(title).strip() if title else None,
             meta={key: meta[key] for key in sorted(meta)},
         ),
         path,
     )
 
 
+def read_html(path: Path, raw: bytes, relpath: str) -> Article:
+    """A saved web page: body, title, author and date taken out by trafilatura."""
+    import trafilatura
+
+    document = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False,
+                                           include_tables=False)
+    if document is None or not (document.text or "").strip():
+        raise ArticleError(path, "no article text found in this HTML page")
+    meta = {key: value for key, value in (("author", document.author), ("url", document.url),
+                                          ("publisher", document.sitename)) if value}
+    page_date = None
+    if document.date:
+        try:
+            page_date = date.fromisoformat(document.date[:10])
+        except ValueError:
+            page_date = None
+    text = "\n\n".join(line for line in document.text.splitlines() if line.strip())
+    return finish(
+        Article(id=path.stem, path=relpath, text=text, date=page_date,
+                title=document.title or None, meta=meta),
+        path,
+    )
+
+
+def english_share(text: str) -> float:
+    words = re.findall(r"[a-z']+", text[:20_000].lower())
+    return sum(word in STOP_WORDS for word in words) / len(words) if words else 0.0
+
+
 def finish(article: Article, path: Path) -> Article:
+    """Checks that hold for every reader: some text, not too long, English."""
     text = normalise_text(article.text)
     if not text:
         raise ArticleError(path, "article is empty")
-    return Article(
-        id=article.id, path=article.path, text=text, date=article.date,
-        title=article.title, meta=article.meta,
-    )
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise ArticleError(path, f"article is {len(text):,} characters long; the limit is "
+                                 f"{MAX_ARTICLE_CHARS:,} (split it or trim it)")
+    share = english_share(text)
+    if len(text.split()) >= 20 and share < MIN_ENGLISH_SHARE:
+        raise ArticleError(path, f"article does not look like English ({share:.0%} English function "
+                                 "words, expected 20% or more); only English articles are supported")
+    return Article(id=article.id, path=article.path, text=text, date=article.date,
+                   title=article.title, meta=article.meta)
 
 
 READERS: dict[str, Callable[[Path, bytes, str], Article]] = {
     ".txt": read_txt,
     ".md": read_md,
     ".markdown": read_md,
+    ".html": read_html,
+    ".htm": read_html,
 }
 
 
 def is_article_file(path: Path) -> bool:
-    return path.is_file() and not path.name.startswith(".") and path.suffix.lower() in READERS
+    return not path.name.startswith(".") and path.suffix.lower() in READERS
 
 
 def read_article(path: Path, root: Path | None = None) -> Article:
     """Read one article; ``root`` makes the recorded source path relative to the project."""
     reader = READERS.get(path.suffix.lower())
     if reader is None:
-        raise ArticleError(path, f"unsupported file type {path.suffix!r}")
+        raise ArticleError(path, f"unsupported file type {path.suffix!r} (use .txt, .md or .html)")
     try:
         raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ArticleError(path, "file disappeared before it could be read") from None
     except OSError as error:
         raise ArticleError(path, f"cannot be read ({error.strerror})") from None
     relpath = path.relative_to(root).as_posix() if root else path.as_posix()

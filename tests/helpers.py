@@ -16,10 +16,12 @@ def make_project(tmp_path: Path, articles: list[Path]) -> Path:
     project.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "templates", project / "templates")
-    extra = ROOT / "briefings" / "stylesheets"
+    if (ROOT / "overrides").is_dir():
+        shutil.copytree(ROOT / "overrides", project / "overrides")
     (project / "briefings").mkdir()
-    if extra.is_dir():
-        shutil.copytree(extra, project / "briefings" / "stylesheets")
+    for assets in ("stylesheets", "javascripts"):
+        if (ROOT / "briefings" / assets).is_dir():
+            shutil.copytree(ROOT / "briefings" / assets, project / "briefings" / assets)
     (project / "seeds").mkdir()
     for article in articles:
         shutil.copy(article, project / "seeds" / article.name)

@@ -47,7 +47,7 @@ def test_markdown_front_matter(tmp_path):
         ("empty.txt", "", "article is empty"),
         ("blank.txt", "  \n\n \t\n", "article is empty"),
         ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
-        ("latin.txt", "caf\xe9".encode("latin-1"), "not valid UTF-8"),
+        ("broken.txt", "The café’s owner said".encode() + b" \xff\xfe it closed.", "not valid UTF-8"),
         ("baddate.txt", "date 2025-02-30 Text.", "not a valid calendar date"),
         ("notdate.txt", "date yesterday Text.", "not a date"),
         ("bad.md", "---\ntitle: [unclosed\n---\nBody", "front matter is not valid YAML"),
@@ -63,3 +63,44 @@ def test_bad_input_names_the_file_and_the_reason(tmp_path, name, content, reason
 
 def test_normalise_keeps_paragraphs_apart():
     assert normalise_text("a\n\n\n\nb\n c") == "a\n\nb c"
+
+
+def test_other_encodings_are_detected_and_decoded(tmp_path):
+    text = "Le café est fermé, said the owner of the café in the town centre on Monday morning."
+    article = read_article(write(tmp_path, "latin.txt", text.encode("cp1252")))
+    assert article.text == text
+
+
+def test_saved_web_page_gives_text_title_and_date():
+    article = read_article(Path(__file__).parent / "data" / "usatoday_ebola.html")
+    assert article.title == "Liberia says Dallas Ebola patient lied on exit documents"
+    assert article.date == date(2014, 10, 2)
+    assert "Thomas Eric Duncan" in article.text
+    assert "<" not in article.text
+
+
+def test_an_article_in_another_language_is_refused():
+    with pytest.raises(ArticleError, match="does not look like English"):
+        read_article(Path(__file__).parent / "data" / "liberation_fr.html")
+
+
+def test_a_huge_article_is_refused_before_parsing(tmp_path):
+    path = write(tmp_path, "huge.txt", "The council met on Monday and said the plan is good. " * 400_000)
+    assert path.stat().st_size > 20_000_000
+    with pytest.raises(ArticleError, match="the limit is"):
+        read_article(path)
+
+
+def test_unknown_front_matter_and_bad_overrides_are_all_reported(tmp_path):
+    path = write(tmp_path, "o.md", "---\nttile: typo\noverrides:\n  actors:\n    renam: {}\n---\nBody.")
+    with pytest.raises(ArticleError, match="unknown front matter key"):
+        read_article(path)
+    path = write(tmp_path, "p.md", "---\noverrides:\n  actors:\n    renam: {}\n    type: {X: city}\n---\nBody.")
+    with pytest.raises(ArticleError) as caught:
+        read_article(path)
+    assert "actors.renam" in str(caught.value) and "must be one of" in str(caught.value)
+
+
+def test_a_missing_file_says_it_disappeared(tmp_path):
+    with pytest.raises(ArticleError, match="disappeared"):
+        read_article(tmp_path / "gone.txt")

@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from helpers import GOLD_ARTICLES, SEED, make_project, tree_bytes
 
 JOBS = GOLD_ARTICLES / "02_jobs_resigns_apple.txt"
@@ -19,7 +18,7 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 def mkdocs_build(project: Path) -> subprocess.CompletedProcess:
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=project, capture_output=True, text=True, env=ENV,
+        cwd=project, capture_output=True, text=True, env=ENV, check=False,
     )
     assert result.returncode == 0, result.stderr
     return result
@@ -28,7 +27,7 @@ def mkdocs_build(project: Path) -> subprocess.CompletedProcess:
 def briefing_cli(project: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "generator.cli", *args, "--project", str(project)],
-        cwd=project, capture_output=True, text=True, env=ENV,
+        cwd=project, capture_output=True, text=True, env=ENV, check=False,
     )
 
 
