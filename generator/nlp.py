@@ -5,11 +5,12 @@ Callers load the model once (per process) and pass it on; nothing here is global
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .models import Article, Sentence
 
@@ -45,6 +46,8 @@ class AnalysedArticle:
     def __init__(self, article: Article, doc: Doc) -> None:
         self.article = article
         self.doc = doc
+        # Doc.text and Doc.sents are rebuilt from the tokens on every access: read them once here.
+        self.text: str = doc.text
         self.sentences: list[Sentence] = []
         self._sentence_of_token: list[int] = [0] * len(doc)
         paragraph = 0
@@ -67,25 +70,16 @@ class AnalysedArticle:
             )
             for token in span:
                 self._sentence_of_token[token.i] = index
-
-    @property
-    def text(self) -> str:
-        return self.doc.text
+        self._starts = [sentence.start for sentence in self.sentences]
 
     def sentence_of_token(self, token_index: int) -> int:
         return self._sentence_of_token[token_index]
 
     def sentence_of_char(self, offset: int) -> int:
         """Index of the sentence that holds character ``offset`` (or the one just before it)."""
-        best = 0
-        for sentence in self.sentences:
-            if sentence.start <= offset:
-                best = sentence.index
-            else:
-                break
-        return best
+        return max(bisect_right(self._starts, offset) - 1, 0)
 
-    def sentence_span(self, index: int):
+    def sentence_span(self, index: int) -> Span | None:
         sentence = self.sentences[index]
         return self.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
 

@@ -1,0 +1,192 @@
+"""Speed and memory of the whole path at 1,000 and 5,000 real articles, in one run.
+
+The corpus is the gold set's real articles (tests/gold/articles), repeated with variations
+(paragraphs rotated or left out, dates shifted) until it reaches the size asked for. Every
+figure is printed next to a baseline measured in the same run, since these machines are noisy:
+
+    .venv/bin/python benchmarks/bench_build.py            # 1,000 and 5,000 (about 15 minutes)
+    .venv/bin/python benchmarks/bench_build.py --sizes 200 --nlp-articles 200   # a quick look
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import http.server
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import date, timedelta
+from functools import partial
+from pathlib import Path
+
+from generator.nlp import load_model
+from generator.pipeline import Project, build
+from generator.readers import read_article
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def variants(n: int) -> list[tuple[str, str]]:
+    """``n`` distinct seed files (name, content) made from the real gold articles."""
+    originals = [read_article(path) for path in sorted((ROOT / "tests/gold/articles").glob("*.txt"))]
+    out: list[tuple[str, str]] = []
+    k = 0
+    while len(out) < n:
+        for article in originals:
+            if len(out) >= n:
+                break
+            paragraphs = article.text.split("\n\n")
+            rotation = k % len(paragraphs)
+            dropped = (k // len(paragraphs)) % (len(paragraphs) + 1)
+            body = paragraphs[rotation:] + paragraphs[:rotation]
+            if dropped < len(body) and len(body) > 2:
+                body = body[:dropped] + body[dropped + 1:]
+            day = (article.date or date(2024, 1, 1)) + timedelta(days=k)
+            out.append((f"{article.id}-v{k:04d}.txt", f"date {day.isoformat()} " + "\n\n".join(body) + "\n"))
+        k += 1
+    return out
+
+
+def make_project(folder: Path, seeds: list[tuple[str, str]]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    shutil.copytree(ROOT / "templates", folder / "templates", dirs_exist_ok=True)
+    if (ROOT / "overrides").is_dir():
+        shutil.copytree(ROOT / "overrides", folder / "overrides", dirs_exist_ok=True)
+    for assets in ("stylesheets", "javascripts"):
+        if (ROOT / "briefings" / assets).is_dir():
+            shutil.copytree(ROOT / "briefings" / assets, folder / "briefings" / assets, dirs_exist_ok=True)
+    (folder / "seeds").mkdir(exist_ok=True)
+    for name, content in seeds:
+        (folder / "seeds" / name).write_text(content, encoding="utf-8")
+    return folder
+
+
+def timed(function, *args, **kwargs):
+    start = time.perf_counter()
+    result = function(*args, **kwargs)
+    return time.perf_counter() - start, result
+
+
+def mkdocs_build(project: Path) -> tuple[float, float]:
+    """Wall time and peak resident memory (MiB) of a real `mkdocs build` in its own process."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    result = subprocess.run(["/usr/bin/time", "-f", "%M", sys.executable, "-m", "mkdocs", "build", "-q"],
+                            cwd=project, capture_output=True, text=True, env=env, check=False)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"mkdocs build failed:\n{result.stderr[-3000:]}")
+    peak_kib = int(result.stderr.strip().splitlines()[-1])
+    return elapsed, peak_kib / 1024
+
+
+@contextlib.contextmanager
+def serve(folder: Path):
+    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+def first_search_result(site: Path, query: str) -> tuple[float, float] | None:
+    """Seconds from opening the home page to the first result, and from the last keystroke."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    if not Path("/usr/bin/chromium").exists():
+        return None
+    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+    with serve(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=args)
+        page = browser.new_page()
+        start = time.perf_counter()
+        page.goto(url)
+        page.click("label.md-search__icon, .md-search__input", timeout=30_000)
+        page.fill("input.md-search__input", query)
+        typed = time.perf_counter()
+        page.wait_for_selector(".md-search-result__item", timeout=120_000)
+        done = time.perf_counter()
+        browser.close()
+    return done - start, done - typed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="1000,5000", help="site sizes for mkdocs build (comma separated)")
+    parser.add_argument("--nlp-articles", type=int, default=1000, help="articles for the NLP comparison")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--query", default="Zelenskiy")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    rows: list[tuple[str, str]] = []
+
+    def report(name: str, value: str) -> None:
+        rows.append((name, value))
+        print(f"{name:<62} {value}", flush=True)
+
+    report("machine", f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    workdir = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
+    try:
+        corpus = variants(max(max(sizes), args.nlp_articles))
+        nlp_corpus = corpus[:args.nlp_articles]
+        words = sum(len(content.split()) for _, content in nlp_corpus)
+        nlp = load_model()
+        project = make_project(workdir / "site", nlp_corpus)
+        articles = [read_article(path) for path in sorted((project / "seeds").iterdir())]
+        raw, _ = timed(lambda: sum(1 for _ in nlp.pipe((a.text for a in articles), batch_size=16)))
+        report(f"raw nlp.pipe, 1 process, {len(articles)} articles ({words:,} words)", f"{raw:7.1f} s")
+        full, result = timed(build, Project.at(project), nlp_factory=lambda: nlp, n_process=args.jobs)
+        assert result.ok, result.lines()[:5]
+        report(f"briefing build from scratch, {args.jobs} processes (all pages)", f"{full:7.1f} s")
+        report("  ratio build / raw nlp.pipe (goal: <= 1.0)", f"{full / raw:7.2f}")
+        again, result = timed(build, Project.at(project), nlp_factory=load_model, n_process=args.jobs)
+        report(f"rebuild, nothing changed ({result.cached} cached, {len(result.written)} written)",
+               f"{again:7.2f} s")
+        changed = sorted((project / "seeds").iterdir())[len(articles) // 2]
+        changed.write_text(changed.read_text(encoding="utf-8") + "\nThe council said on Monday it agreed.\n",
+                           encoding="utf-8")
+        one, result = timed(build, Project.at(project), nlp_factory=lambda: nlp, n_process=args.jobs)
+        report(f"rebuild, one article changed ({len(result.analysed)} analysed, "
+               f"{len(result.written)} pages written)", f"{one:7.2f} s")
+        report("  ratio one-article rebuild / raw nlp.pipe", f"{one / raw:7.3f}")
+
+        for size in sizes:
+            site = make_project(workdir / f"site-{size}", corpus[:size])
+            if size <= args.nlp_articles:
+                shutil.copytree(project / ".briefing-cache", site / ".briefing-cache", dirs_exist_ok=True)
+            generate, _ = timed(build, Project.at(site), nlp_factory=lambda: nlp, n_process=args.jobs)
+            report(f"briefing build at {size:,} articles (cache as available)", f"{generate:7.1f} s")
+            seconds, peak = mkdocs_build(site)
+            report(f"mkdocs build at {size:,} briefings (generator up to date)", f"{seconds:7.1f} s")
+            report(f"  peak memory of mkdocs build at {size:,} (goal: < 4096 MiB)", f"{peak:7.0f} MiB")
+            index = site / "site" / "search" / "search_index.json"
+            documents = len(json.loads(index.read_text(encoding="utf-8"))["docs"])
+            report(f"  search index at {size:,}: size, documents",
+                   f"{index.stat().st_size / 2**20:7.1f} MiB, {documents:,} docs")
+            timing = first_search_result(site / "site", args.query)
+            if timing is None:
+                report("  first search result in headless Chromium", "skipped (no playwright/chromium)")
+            else:
+                report(f"  first search result for {args.query!r}: from page open, from last keystroke",
+                       f"{timing[0]:7.2f} s, {timing[1]:.2f} s")
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
