@@ -1,54 +1,539 @@
-"""Actors: the people, organisations, countries, places and groups an article involves."""
+"""Actors: the people, organisations, countries, places and groups an article involves.
+
+One entry per real-world actor. The statistical tagger's mentions are resolved at document
+level, the way an editor reads: a surname or first name goes to the full name met in the
+article (the nearest one before it), an acronym to the name it abbreviates, "the X", "X's" and
+"X Inc." to X, a demonym to its country when the article talks about that country, and a
+party's nickname to the party. Each actor's type is then decided once, for all its mentions:
+the gazetteer settles countries and places, a full personal name settles people, and the
+remaining mentions vote, so one mention's tagging error is outvoted by the others.
+
+Demonyms (documented choice): "Ukrainian forces" counts as a mention of Ukraine when the
+article names Ukraine. Otherwise a demonym is a ``group`` only when it names people, i.e. is
+used as a plural noun ("Americans", "Hispanics") or before "people"; an adjective on its own
+("European allies", "Korean student") is not an actor.
+
+``mentions`` counts every naming of the actor (full name, surname, acronym, demonym, each
+occurrence); pronouns are not counted. ``first_sentence`` is where the first of them stands.
+"""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from dataclasses import dataclass, field
 
 from ..models import Actor, Quote
 from ..nlp import AnalysedArticle
+from .actor_lexicon import (
+    COMPASS_WORDS,
+    CORPORATE_SUFFIXES,
+    GENERIC_HEADS,
+    INSTITUTION_METONYMS,
+    LOCATIVE_PREPS,
+    NICKNAMES,
+    ORG_NOUNS,
+    PARTIES,
+    PLACE_NOUNS,
+    PLACE_SUFFIXES,
+    ROLE_WORDS,
+)
+from .actor_mentions import Mention, collect_mentions
+from .actor_roles import apposition_after, apposition_before, find_role, title_before
+from .gazetteer import Gazetteer, gazetteer, normalise
 
 LABEL_TYPES = {
     "PERSON": "person",
     "ORG": "organization",
-    "GPE": "country",
+    "GPE": "place",
     "LOC": "place",
     "FAC": "place",
     "NORP": "group",
 }
+ACRONYM_STOPWORDS = frozenset({"of", "and", "the", "for", "in", "on", "at", "&", "to", "a"})
+PARENTHESIS = re.compile(r"^\s*\(\s*([A-Z][A-Za-z.&]{1,9})\s*\)")
+NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii"})
+MEDIA_VERBS = frozenset({"publish", "report", "write", "appear", "print", "quote", "cite", "say", "post",
+                         "invest", "work", "serve", "participate", "join"})
+ORG_LOCATIVE_PREPS = frozenset({"in", "across", "throughout", "into", "near"})
+
+
+@dataclass
+class Cluster:
+    """The mentions of one actor while the article is being read."""
+
+    kind: str
+    mentions: list[Mention] = field(default_factory=list)
+    canonical: str | None = None
+    person_anchor: bool = False
+    extra_aliases: list[str] = field(default_factory=list)
+
+    @property
+    def first(self) -> int:
+        return min(m.sentence for m in self.mentions)
+
+    @property
+    def last_start(self) -> int:
+        return max(m.start for m in self.mentions)
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in ACRONYM_STOPWORDS]
+    return "".join(w[0] for w in words).upper()
+
+
+def _is_acronym(text: str) -> bool:
+    letters = text.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and sum(c.isupper() for c in letters) >= 2 \
+        and letters[0].isupper() and " " not in text
+
+
+def _strip_corporate(text: str) -> str:
+    words = text.split()
+    while len(words) > 1 and words[-1].lower().rstrip(",") in CORPORATE_SUFFIXES:
+        words.pop()
+    if len(words) == 1 and words[0].lower().endswith(".com"):
+        words[0] = words[0][:-4]
+    return " ".join(words)
+
+
+def _name_parts(mention: Mention) -> list[str]:
+    return [normalise(p) for p in mention.words if normalise(p) not in NAME_SUFFIXES]
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Same length, one letter different: "Hanson" for "Hansen", "Hauser" for "Houser"."""
+    return len(a) == len(b) >= 5 and a[0] == b[0] and sum(x != y for x, y in zip(a, b)) == 1
+
+
+def _party_of(mention: Mention, parties_named: set[str]) -> str | None:
+    key = mention.key
+    for party, forms in PARTIES.items():
+        if key in forms["nouns"]:
+            return party
+        if key in forms["adjectives"] and party in parties_named:
+            return party
+    return None
+
+
+def _names_people(analysed: AnalysedArticle, mention: Mention) -> bool:
+    """A demonym used as a plural noun ("Americans") or before "people" names a group."""
+    doc = analysed.doc
+    last = doc[mention.end - 1]
+    if last.tag_ in ("NNS", "NNPS") or (mention.text.endswith("s") and last.pos_ in ("NOUN", "PROPN")
+                                        and last.dep_ not in ("amod",)):
+        return True
+    return mention.end < len(doc) and doc[mention.end].lower_ in ("people", "peoples", "community")
+
+
+def _place_cue(analysed: AnalysedArticle, mention: Mention) -> bool:
+    """"the state of Amazonas", "the island of Redonda": a place noun introduces the name."""
+    token = analysed.doc[mention.end - 1]
+    head = token.head
+    while token.dep_ == "conj" and head.i != token.i:
+        token, head = head, head.head
+    if token.dep_ == "pobj" and head.lower_ in ("of", "as", "like", "including"):
+        noun = head.head
+        if noun.lower_ in ("such", "cities", "places") and noun.head.i != noun.i:
+            noun = noun.head
+        if noun.lower_ in PLACE_NOUNS:
+            return True
+    if token.dep_ == "appos" and head.lower_ in PLACE_NOUNS:
+        return True
+    return any(child.dep_ == "appos" and child.lower_ in PLACE_NOUNS for child in token.children)
+
+
+def _role_says_person(analysed: AnalysedArticle, mention: Mention) -> bool:
+    """A title or an apposition with an office word: "tomato farmer Lana Boatwright"."""
+    doc = analysed.doc
+    for text in (mention.title, title_before(doc, mention), apposition_after(doc, mention),
+                 apposition_before(doc, mention)):
+        if text and any(w.lower().strip(",") in ROLE_WORDS for w in text.split()):
+            return not any(w.lower() in ORG_NOUNS for w in text.split()[-1:])
+    return False
+
+
+def _person_like(mention: Mention) -> bool:
+    """Two or three capitalised words with no organisational word: "Binyah Kesselly"."""
+    words = mention.words
+    return 1 < len(words) <= 3 and all(w[:1].isupper() for w in words) and not any(
+        normalise(w) in GENERIC_HEADS or normalise(w) in ORG_NOUNS for w in words)
+
+
+class _Resolver:
+    """Document-level alias resolution: which cluster does each mention belong to."""
+
+    def __init__(self, analysed: AnalysedArticle, gaz: Gazetteer) -> None:
+        self.analysed = analysed
+        self.gaz = gaz
+        self.clusters: list[Cluster] = []
+        self.by_key: dict[str, Cluster] = {}
+
+    # -- bookkeeping -------------------------------------------------------------------------
+    def _new(self, kind: str, mention: Mention, canonical: str | None = None) -> Cluster:
+        cluster = Cluster(kind=kind, canonical=canonical)
+        self.clusters.append(cluster)
+        self._add(cluster, mention)
+        if canonical:
+            self._index(cluster, canonical)
+        return cluster
+
+    def _index(self, cluster: Cluster, text: str) -> None:
+        self.by_key.setdefault(normalise(text), cluster)
+
+    def _add(self, cluster: Cluster, mention: Mention) -> None:
+        cluster.mentions.append(mention)
+        self._index(cluster, mention.text)
+        self._index(cluster, _strip_corporate(mention.text))
+        for alias in mention.extra_aliases:
+            self._index(cluster, alias)
+
+    def _merge(self, keep: Cluster, gone: Cluster) -> None:
+        for mention in gone.mentions:
+            keep.mentions.append(mention)
+        keep.mentions.sort(key=lambda m: m.start)
+        keep.extra_aliases.extend(gone.extra_aliases)
+        self.clusters.remove(gone)
+        for key, value in list(self.by_key.items()):
+            if value is gone:
+                self.by_key[key] = keep
+
+    # -- resolution --------------------------------------------------------------------------
+    def resolve(self, mentions: list[Mention]) -> list[Cluster]:
+        countries = {c for m in mentions if m.label != "NORP" and (c := self.gaz.country(m.text))}
+        parties = {p for m in mentions if (p := _party_of(m, set())) is not None}
+        for mention in mentions:
+            self._place(mention, countries, parties)
+        self._parenthesised_acronyms()
+        self._backward_short_forms()
+        return self.clusters
+
+    def _is_person_anchor(self, mention: Mention) -> bool:
+        if len(mention.words) < 2 or self.gaz.country(mention.text) or self.gaz.is_place(mention.text, 1):
+            return False
+        if _place_cue(self.analysed, mention) or mention.text.lower().endswith(PLACE_SUFFIXES):
+            return False
+        if mention.extra_aliases:
+            return True
+        if mention.label == "PERSON":
+            return True
+        return _person_like(mention) and _role_says_person(self.analysed, mention)
+
+    def _place(self, mention: Mention, countries: set[str], parties: set[str]) -> None:
+        country = self.gaz.country(mention.text)
+        if country is not None:
+            self._join_or_new("country", mention, country)
+            return
+        party = _party_of(mention, parties)
+        if party is not None:
+            self._join_or_new("party", mention, party)
+            return
+        surname = self._person_short_form(mention)
+        if surname is not None:
+            self._add(surname, mention)
+            return
+        for key in (mention.key, mention.key + "s", mention.key[:-1] if mention.key.endswith("s") else ""):
+            if key in self.by_key and (key == mention.key or len(mention.words) == 1):
+                self._add(self.by_key[key], mention)
+                return
+        if mention.label == "NORP":
+            self._place_demonym(mention, countries)
+            return
+        epithet = self.gaz.epithet_country(mention.text, countries)
+        if epithet is not None:
+            self._join_or_new("country", mention, epithet)
+            return
+        stripped = normalise(_strip_corporate(mention.text))
+        if stripped in self.by_key:
+            self._add(self.by_key[stripped], mention)
+            return
+        if self._is_person_anchor(mention):
+            longer = self._longer_person(mention)
+            if longer is not None:
+                self._add(longer, mention)
+            else:
+                self._new("person", mention).person_anchor = True
+            return
+        target = self._short_form(mention)
+        if target is not None:
+            self._add(target, mention)
+            return
+        self._new("name", mention)
+
+    def _place_demonym(self, mention: Mention, countries: set[str]) -> None:
+        demonym = self.gaz.demonym_country(mention.text, sorted(countries))
+        if demonym is not None:
+            self._join_or_new("country", mention, demonym)
+            return
+        singular = mention.key.removesuffix("s")
+        for cluster in self.clusters:
+            if cluster.kind == "name" and any(
+                    len(m.words) > 1 and normalise(m.words[0]) == singular for m in cluster.mentions):
+                self._add(cluster, mention)
+                return
+        if _names_people(self.analysed, mention):
+            text = mention.text
+            key = text[:-1] if text.endswith("s") and not text.endswith("ss") else text
+            self._join_or_new("group", mention, None, key=key)
+
+    def _join_or_new(self, kind: str, mention: Mention, canonical: str | None, key: str | None = None) -> None:
+        lookup = normalise(canonical or key or mention.text)
+        cluster = self.by_key.get(lookup)
+        if cluster is not None and cluster.kind == kind:
+            self._add(cluster, mention)
+            return
+        cluster = self._new(kind, mention, canonical)
+        self._index(cluster, canonical or key or mention.text)
+
+    def _person_short_form(self, mention: Mention) -> Cluster | None:
+        """A surname or first name (or a slip of one letter, or "Jim") of a full name in the article."""
+        words = mention.words
+        if len(words) != 1 or _is_acronym(mention.text) or self.gaz.country(mention.text):
+            return None
+        word = normalise(words[0])
+        exact, near = [], []
+        for cluster in self.clusters:
+            if not cluster.person_anchor:
+                continue
+            for anchor in cluster.mentions:
+                parts = _name_parts(anchor)
+                if len(parts) < 2:
+                    continue
+                if word in (parts[-1], parts[0]) or parts[0] in NICKNAMES.get(word, ()):
+                    exact.append(cluster)
+                    break
+                if _one_edit(word, parts[-1]) and mention.label in ("PERSON", "ORG"):
+                    near.append(cluster)
+                    break
+        candidates = exact or near
+        if not candidates:
+            return None
+        before = [c for c in candidates if c.mentions[0].start < mention.start]
+        return max(before or candidates, key=lambda c: c.last_start)
+
+    def _longer_person(self, mention: Mention) -> Cluster | None:
+        """"De Niro" after "Robert De Niro": the end of a full name met before."""
+        words = [normalise(w) for w in mention.words]
+        for cluster in reversed(self.clusters):
+            if cluster.person_anchor and any(
+                    len(m.words) > len(words) and [normalise(w) for w in m.words][-len(words):] == words
+                    for m in cluster.mentions):
+                return cluster
+        return None
+
+    def _short_form(self, mention: Mention) -> Cluster | None:
+        """An acronym, an organisation's first word, or the end of a longer name met before."""
+        words = [normalise(w) for w in mention.words]
+        if _is_acronym(mention.text):
+            letters = mention.text.replace(".", "").upper()
+            for cluster in self.clusters:
+                if cluster.kind == "name" and any(
+                        len(m.words) > 1 and _initials(_strip_corporate(m.text)) == letters for m in cluster.mentions):
+                    return cluster
+            return None
+        if len(words) == 1 and words[0] in COMPASS_WORDS:
+            divided = [c for c in self.clusters if c.kind == "country" and c.canonical
+                       and normalise(c.canonical).split()[0] == words[0]]
+            if len(divided) == 1:
+                return divided[0]
+        for cluster in reversed(self.clusters):
+            if cluster.kind not in ("name", "person"):
+                continue
+            for other in cluster.mentions:
+                longer = [normalise(w) for w in other.words]
+                if len(longer) <= len(words):
+                    continue
+                if longer[-len(words):] == words and (
+                        cluster.person_anchor or mention.label in ("ORG", "NORP")) and not (
+                        len(words) == 1 and self.gaz.is_place(mention.text, 1)):
+                    return cluster
+                if len(words) == 1 and longer[0] == words[0] and not cluster.person_anchor and (
+                        longer[1] == "of" or (all(w in GENERIC_HEADS for w in longer[1:])
+                                              and not self.gaz.is_place(mention.text, 1))):
+                    return cluster
+        return None
+
+    def _backward_short_forms(self) -> None:
+        """A surname met before its full name ("the Peterson family" … "Jennifer Peterson")."""
+        for cluster in list(self.clusters):
+            if cluster.kind != "name" or cluster not in self.clusters:
+                continue
+            names = {m.key for m in cluster.mentions}
+            if any(len(m.words) > 1 for m in cluster.mentions):
+                continue
+            targets = [c for c in self.clusters if c.person_anchor and any(
+                len(p := _name_parts(m)) > 1 and p[-1] in names for m in c.mentions)]
+            if len(targets) == 1:
+                self._merge(targets[0], cluster)
+
+    def _parenthesised_acronyms(self) -> None:
+        """"the University of Georgia (UGA)": the acronym in brackets joins the name before it."""
+        doc = self.analysed.doc
+        for cluster in list(self.clusters):
+            if cluster not in self.clusters or cluster.kind not in ("name", "person"):
+                continue
+            for mention in list(cluster.mentions):
+                last = doc[mention.end - 1]
+                match = PARENTHESIS.match(doc.text[last.idx + len(last.text):][:16])
+                if not match:
+                    continue
+                acronym = match.group(1)
+                if not _is_acronym(acronym) or acronym[0].upper() != mention.text[0].upper():
+                    continue
+                other = self.by_key.get(normalise(acronym))
+                if other is not None and other is not cluster and other.kind == "name":
+                    self._merge(cluster, other)
+                elif other is None:
+                    cluster.extra_aliases.append(acronym)
+
+
+def _locative_share(analysed: AnalysedArticle, cluster: Cluster, preps: frozenset[str]) -> float:
+    """Share of mentions standing where only a place can: "on Redonda", "the state of Amazonas"."""
+    votes = 0
+    for mention in cluster.mentions:
+        token = analysed.doc[mention.end - 1]
+        prep = token.head
+        if (token.dep_ == "pobj" and prep.lower_ in preps and prep.head.lemma_ not in MEDIA_VERBS) or _place_cue(
+                analysed, mention):
+            votes += 1
+    return votes / len(cluster.mentions)
+
+
+def _org_cue(analysed: AnalysedArticle, cluster: Cluster) -> bool:
+    """"charity CHAS", "affiliate KFSM", "Pixar, the computer-animation company"."""
+    doc = analysed.doc
+    for mention in cluster.mentions:
+        before = doc[mention.start - 1] if mention.start else None
+        if before is not None and before.lower_ in ORG_NOUNS and before.pos_ == "NOUN":
+            return True
+        description = apposition_after(doc, mention) or ""
+        if description and description.split()[-1].lower() in ORG_NOUNS:
+            return True
+        head = doc[mention.end - 1]
+        if any(child.dep_ == "appos" and child.lower_ in ORG_NOUNS for child in head.children):
+            return True
+    return False
+
+
+def _decide_type(analysed: AnalysedArticle, cluster: Cluster, gaz: Gazetteer, name: str) -> str:
+    """Gazetteer and anchors first; otherwise the mentions' labels vote, helped by context cues."""
+    if cluster.kind == "country":
+        return "country" if gaz.is_sovereign(cluster.canonical or "") else "place"
+    if cluster.kind == "party":
+        return "organization"
+    if cluster.kind == "group":
+        return "group"
+    if cluster.person_anchor:
+        return "person"
+    key = normalise(name)
+    if key in INSTITUTION_METONYMS:
+        return "organization"
+    words = key.split()
+    votes: Counter[str] = Counter()
+    for mention in cluster.mentions:
+        label = LABEL_TYPES[mention.label]
+        weight = 1.0
+        if mention.label == "GPE" and not gaz.is_place(mention.text, 1):
+            weight = 0.5
+        votes[label] += weight
+    all_org = all(m.label == "ORG" for m in cluster.mentions)
+    if not _is_acronym(name) and ((gaz.is_place(name) and not all_org) or key.endswith(PLACE_SUFFIXES)):
+        votes["place"] += len(cluster.mentions) + 1
+    if (len(words) > 1 and any(w in GENERIC_HEADS for w in words)) or _org_cue(analysed, cluster):
+        votes["organization"] += len(cluster.mentions) + 0.5
+    if any(_place_cue(analysed, m) for m in cluster.mentions):
+        votes["place"] += 2 * len(cluster.mentions)
+    elif len(words) == 1 and votes["person"]:
+        share = _locative_share(analysed, cluster, LOCATIVE_PREPS)
+        if share >= 0.5 or share * len(cluster.mentions) >= 2:
+            votes["place"] += 2 * len(cluster.mentions)
+    elif (votes["organization"] and votes["organization"] >= votes["place"]
+          and not any(w in GENERIC_HEADS or w in ORG_NOUNS for w in words)
+          and _locative_share(analysed, cluster, ORG_LOCATIVE_PREPS) >= 0.5):
+        votes["place"] += 2 * len(cluster.mentions)
+    first = {LABEL_TYPES[m.label]: -m.start for m in reversed(cluster.mentions)}
+    return max(votes, key=lambda label: (votes[label], first.get(label, -10**9)))
+
+
+def _common_noun(analysed: AnalysedArticle, cluster: Cluster, name: str, lowercase: set[str]) -> bool:
+    """"Coal has been ..." (and "coal" elsewhere): a capitalised common noun, not a name."""
+    doc = analysed.doc
+    return (cluster.kind == "name" and not cluster.person_anchor and " " not in name
+            and name.lower() in lowercase and not name.isupper()
+            and all(doc[m.start].is_sent_start for m in cluster.mentions)
+            and not _org_cue(analysed, cluster))
+
+
+def _canonical_name(cluster: Cluster) -> str:
+    if cluster.canonical:
+        return cluster.canonical
+    if cluster.kind == "group":
+        plural = [m.text for m in cluster.mentions if m.text.endswith("s")]
+        return plural[0] if plural else cluster.mentions[0].text
+    texts = [_strip_corporate(m.text) for m in cluster.mentions]
+    full = [t for t in texts if not _is_acronym(t)] or texts
+    counts = Counter(full)
+    name = max(full, key=lambda t: (len(t.split()), counts[t], -full.index(t)))
+    if name.isupper() and not _is_acronym(name) and len(name) > 5:
+        return name.title()
+    if _is_acronym(name) and cluster.kind == "name":
+        return name.replace(".", "")
+    return name
+
+
+def _aliases(analysed: AnalysedArticle, cluster: Cluster, name: str, actor_type: str,
+             descriptions: list[str]) -> list[str]:
+    """Every surface form: "the United States" and "US"; "President Volodymyr Zelenskiy"."""
+    candidates: list[str] = []
+    for mention in cluster.mentions:
+        candidates += [mention.surface, mention.text]
+        if actor_type == "person":
+            title = mention.title or title_before(analysed.doc, mention)
+            if title:
+                candidates.append(f"{title} {mention.text}")
+        candidates += mention.extra_aliases
+    candidates += cluster.extra_aliases + descriptions
+    aliases: list[str] = []
+    for candidate in candidates:
+        if candidate and candidate != name and candidate not in aliases:
+            aliases.append(candidate)
+    return aliases
 
 
 def extract_actors(analysed: AnalysedArticle) -> list[Actor]:
-    """First version: spaCy entities, surnames folded into the full name met earlier."""
-    actors: dict[str, Actor] = {}
-    labels: dict[str, Counter] = {}
-    for ent in analysed.doc.ents:
-        if ent.label_ not in LABEL_TYPES:
+    """Everyone the article names, one entry each, in order of first appearance."""
+    gaz = gazetteer()
+    clusters = _Resolver(analysed, gaz).resolve(collect_mentions(analysed))
+    actors: list[Actor] = []
+    lowercase = {t.text for t in analysed.doc if t.is_lower}
+    for cluster in sorted(clusters, key=lambda c: c.mentions[0].start):
+        name = _canonical_name(cluster)
+        if _common_noun(analysed, cluster, name, lowercase):
             continue
-        name = ent.text.strip()
-        if name.lower().startswith("the "):
-            name = name[4:]
-        key = name
-        for existing in actors.values():
-            if name != existing.name and name in existing.name.split():
-                key = existing.name
-                break
-        actor = actors.get(key)
-        if actor is None:
-            actor = actors[key] = Actor(
-                name=key, type=LABEL_TYPES[ent.label_], aliases=[],
-                first_sentence=analysed.sentence_of_token(ent.start),
-            )
-            labels[key] = Counter()
-        if name != actor.name and name not in actor.aliases:
-            actor.aliases.append(name)
-        actor.mentions += 1
-        labels[key][LABEL_TYPES[ent.label_]] += 1
-    for key, actor in actors.items():
-        actor.type = labels[key].most_common(1)[0][0]
-    return list(actors.values())
+        actor_type = _decide_type(analysed, cluster, gaz, name)
+        role, descriptions = find_role(analysed.doc, cluster.mentions)
+        if actor_type in ("country", "place", "group"):
+            role, descriptions = None, []
+        actors.append(Actor(
+            name=name, type=actor_type, aliases=_aliases(analysed, cluster, name, actor_type, descriptions),
+            role=role, mentions=len(cluster.mentions), first_sentence=cluster.first,
+        ))
+    return actors
 
 
 def rank_actors(actors: list[Actor], quotes: list[Quote]) -> list[Actor]:
-    """Most salient first: mentions, being quoted, then first appearance."""
-    quoted = Counter(quote.speaker for quote in quotes if quote.speaker)
-    return sorted(actors, key=lambda a: (-(a.mentions + 2 * quoted[a.name]), a.first_sentence, a.name))
+    """Most salient first: mentions, being quoted (twice the weight), then early appearance."""
+    quoted: Counter[int] = Counter()
+    for quote in quotes:
+        if not quote.speaker:
+            continue
+        for index, actor in enumerate(actors):
+            if quote.speaker == actor.name or quote.speaker in actor.aliases:
+                quoted[index] += 1
+                break
+    ranked = sorted(
+        range(len(actors)),
+        key=lambda i: (-(actors[i].mentions + 2 * quoted[i] + 1.0 / (1 + actors[i].first_sentence)),
+                       actors[i].first_sentence, actors[i].name),
+    )
+    return [actors[i] for i in ranked]
