@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install site serve test lint eval bench clean
+.PHONY: install browser site serve test lint eval bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,7 +20,15 @@ site: install
 serve: install
 	$(BIN)/mkdocs serve
 
-test: install
+# Debian's chromium for the browser tests (tests/browser/); never fails: without it they are skipped.
+browser:
+	@if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing chromium for the browser tests"; \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >/dev/null 2>&1 \
+	    || echo "could not install chromium: the browser tests will be skipped"; \
+	fi
+
+test: install browser
 	$(BIN)/python -m pytest -q
 
 lint: install

@@ -91,3 +91,66 @@ def actor_index(briefings: list[Briefing], pages: dict[str, str]) -> dict[str, A
             entry.slug += "-2"
         slugs.add(entry.slug)
     return dict(sorted(entries.items(), key=lambda kv: kv[0].lower()))
+
+
+
+@dataclass
+class QuoteEntry:
+    quote: Quote
+    briefing: Briefing
+    page: str
+
+
+@dataclass
+class SpeakerQuotes:
+    """Every quote of one speaker (``name`` None for unattributed quotes), newest briefing first."""
+
+    name: str | None
+    slug: str
+    entries: list[QuoteEntry] = field(default_factory=list)
+
+
+@dataclass
+class TimelineEntry:
+    date: str
+    text: str
+    sentence: int
+    briefing: Briefing
+    page: str
+
+
+def top_actors(briefing: Briefing, count: int = 4) -> list[str]:
+    """The most-mentioned actors of a briefing, for its card; ties keep the briefing's order."""
+    ranked = sorted(enumerate(briefing.actors), key=lambda pair: (-pair[1].mentions, pair[0]))
+    return [actor.name for _, actor in ranked[:count]]
+
+
+def quotes_by_speaker(briefings: list[Briefing], pages: dict[str, str]) -> list[SpeakerQuotes]:
+    """Quotes grouped by speaker, most-quoted first; unattributed quotes last."""
+    groups: dict[str | None, SpeakerQuotes] = {}
+    for briefing in newest_first(briefings):
+        for quote in briefing.quotes:
+            group = groups.get(quote.speaker)
+            if group is None:
+                slug = "q-" + (actor_slug(quote.speaker) if quote.speaker else "unattributed")
+                group = groups[quote.speaker] = SpeakerQuotes(quote.speaker, slug)
+            group.entries.append(QuoteEntry(quote, briefing, pages[briefing.id]))
+    named = sorted((g for g in groups.values() if g.name), key=lambda g: (-len(g.entries), g.name.lower()))
+    slugs: set[str] = set()
+    for group in named:
+        while group.slug in slugs:
+            group.slug += "-2"
+        slugs.add(group.slug)
+    return named + ([groups[None]] if None in groups else [])
+
+
+def combined_timeline(briefings: list[Briefing], pages: dict[str, str]) -> list[TimelineEntry]:
+    """Every event with a resolved date across all briefings, newest first (stable on ties)."""
+    entries = [
+        TimelineEntry(event.date, event.text, event.sentence, briefing, pages[briefing.id])
+        for briefing in sorted(briefings, key=lambda b: b.id)
+        for event in briefing.timeline
+        if event.date
+    ]
+    return sorted(entries, key=lambda e: (e.date, e.briefing.date or "", e.briefing.id, -e.sentence),
+                  reverse=True)

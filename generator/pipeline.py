@@ -57,6 +57,7 @@ class BuildReport:
     removed: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
     errors: list[ArticleError] = field(default_factory=list)
+    briefings: list[Briefing] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -223,4 +224,5 @@ def build(project: Project, *, force: bool = False, nlp_factory: Callable[[], La
                                   n_process=n_process, progress=progress)
         pages = site_pages(briefings, Renderer(project.templates_dir))
         write_site(project, pages, report, force=force)
+    report.briefings = briefings
     return report

@@ -15,6 +15,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from spacy.language import Language
 
+from .crossref import briefing_pages
+from .feed import FEED_PATH, atom_feed
+from .models import Briefing
 from .nlp import load_model
 from .pipeline import Project, build
 
@@ -31,6 +34,7 @@ class BriefingsConfig(Config):
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def __init__(self) -> None:
         self._nlp: Language | None = None
+        self._briefings: list[Briefing] = []
 
     # The model is loaded once for the life of `mkdocs serve`, and only if an article changed.
     def _model(self) -> Language:
@@ -45,6 +49,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         report = build(self._project(config), nlp_factory=self._model, n_process=self.config.jobs)
+        self._briefings = report.briefings
         for line in report.lines()[:1]:
             log.info("briefings: %s", line)
         for page in report.written:
@@ -54,6 +59,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             log.warning("briefings: %s", note)
         for error in report.errors:
             log.warning("briefings: could not process %s", error)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """The Atom feed beside the site, from the briefings this build just produced."""
+        xml = atom_feed(self._briefings, briefing_pages(self._briefings), title=config.site_name,
+                        site_url=config.site_url or None, subtitle=config.site_description)
+        (Path(config.site_dir) / FEED_PATH).write_text(xml, encoding="utf-8")
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         project = self._project(config)

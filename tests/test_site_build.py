@@ -140,3 +140,15 @@ def test_extract_markdown_uses_the_template(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("---\ntitle: ")
     assert "## Source text" in result.stdout
+
+
+def test_actor_pages_are_built_linked_and_searchable(built):
+    briefing = html_of(built, page_of(built, "2025-08-24-"))
+    assert 'href="../../actors/mark-carney/"' in briefing
+    actor = (built / "site" / "actors" / "mark-carney" / "index.html").read_text(encoding="utf-8")
+    assert "Mark Carney is visiting Ukraine" in actor
+    index = json.loads((built / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert any(doc["location"].startswith("actors/mark-carney/") and doc["title"] == "Mark Carney"
+               for doc in index["docs"])
+    by_type = (built / "site" / "actors" / "index.html").read_text(encoding="utf-8")
+    assert by_type.find("Volodymyr Zelenskiy") < by_type.find("Kyiv")

@@ -1,0 +1,36 @@
+/* Source links: open the folded article text, highlight the sentence, bring it into view.
+   Runs on every page load, including Material's instant navigation (document$). */
+(function () {
+  function showSentence() {
+    document.querySelectorAll(".sentence.is-target").forEach(function (el) {
+      el.classList.remove("is-target");
+    });
+    var id = decodeURIComponent(location.hash.slice(1));
+    var sentence = /^s-\d+$/.test(id) && document.getElementById(id);
+    if (!sentence) return;
+    for (var fold = sentence.closest("details"); fold; fold = fold.parentElement.closest("details")) {
+      fold.open = true;
+    }
+    sentence.classList.add("is-target");
+    sentence.scrollIntoView({ block: "center" });
+  }
+
+  /* The quotes page: show only the speakers whose name contains the typed text. */
+  function filterQuotes(event) {
+    var text = event.target.value.trim().toLowerCase();
+    document.querySelectorAll(".speaker-quotes").forEach(function (group) {
+      group.hidden = text !== "" && group.dataset.speaker.indexOf(text) < 0;
+    });
+  }
+
+  document$.subscribe(function () {
+    setTimeout(showSentence);
+    var box = document.getElementById("quote-filter");
+    if (box) box.addEventListener("input", filterQuotes);
+  });
+  window.addEventListener("hashchange", showSentence);
+  /* Same-page links may be handled by instant navigation without a hashchange event. */
+  document.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest('a[href*="#s-"]')) setTimeout(showSentence, 50);
+  });
+})();

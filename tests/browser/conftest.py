@@ -1,0 +1,103 @@
+"""Browser tests: a real `mkdocs build` of a small project, served on localhost, driven by Chromium.
+
+Debian's chromium is driven by Playwright's Python package; Playwright never downloads a browser
+of its own. Without chromium or playwright every test here is skipped with the reason.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from helpers import GOLD_ARTICLES, ROOT, SEED, make_project
+
+CHROMIUM = Path(os.environ.get("BRIEFING_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+ARTICLES = [SEED, GOLD_ARTICLES / "02_jobs_resigns_apple.txt", GOLD_ARTICLES / "07_russia_iran_bushehr.txt"]
+SUB_PATH = "REPO"
+ARTIFACTS = ROOT / "test-artifacts"
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Path:
+    """Debian's chromium, or every browser test skipped with the reason."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"browser tests skipped: no Chromium at {CHROMIUM} (run `make browser` or "
+                    "`apt-get install chromium`)")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def built_site(chromium: Path, tmp_path_factory) -> Path:
+    """The built site of a project with the seed and two gold articles."""
+    project = make_project(tmp_path_factory.mktemp("browser"), ARTICLES)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], check=False, cwd=project,
+                            capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def serve(directory: Path) -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The site served at the root of a localhost port."""
+    yield from serve(built_site)
+
+
+@pytest.fixture(scope="session")
+def project_path_url(built_site: Path, tmp_path_factory) -> Iterator[str]:
+    """The same site served under a sub-path, as GitHub Pages serves a project site."""
+    web = tmp_path_factory.mktemp("web")
+    shutil.copytree(built_site, web / SUB_PATH)
+    for url in serve(web):
+        yield f"{url}{SUB_PATH}/"
+
+
+@pytest.fixture(scope="session")
+def browser(chromium: Path):
+    sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests need playwright: "
+                                   "pip install -e '.[test]'")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS

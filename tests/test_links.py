@@ -1,0 +1,117 @@
+"""No broken links: every internal link and #anchor of the built site resolves, the feed's too."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urldefrag, urljoin, urlsplit
+
+import pytest
+from helpers import GOLD_ARTICLES, SEED, make_project
+
+LINK_ATTRIBUTES = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src"}
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITE = "http://site.invalid/"
+
+
+class PageParser(HTMLParser):
+    """The ids a page defines and the URLs it points to."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        for key in ("id", "name") if tag == "a" else ("id",):
+            if values.get(key):
+                self.ids.add(values[key])
+        url = values.get(LINK_ATTRIBUTES.get(tag, ""))
+        if url is not None:
+            self.links.append(url)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("links"), [SEED, GOLD_ARTICLES / "02_jobs_resigns_apple.txt"])
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], check=False, cwd=project,
+                            capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def parse(path: Path) -> PageParser:
+    parser = PageParser()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def target_file(site: Path, url: str) -> Path | None:
+    """The file an in-site URL serves, as a static web server would; None when it is missing."""
+    path = site / unquote(urlsplit(url).path).removeprefix(urlsplit(SITE).path)
+    if path.is_dir():
+        path = path / "index.html"
+    return path if path.is_file() else None
+
+
+def broken_links(site: Path) -> list[str]:
+    pages = {path: parse(path) for path in sorted(site.rglob("*.html"))}
+    problems = []
+    for path, parsed in pages.items():
+        page_url = urljoin(SITE, path.relative_to(site).as_posix())
+        for link in parsed.links:
+            url, fragment = urldefrag(urljoin(page_url, link))
+            if not url.startswith(SITE):
+                continue
+            target = target_file(site, url)
+            shown = f"{path.relative_to(site)}: {link}"
+            if target is None:
+                problems.append(f"{shown} (no such file)")
+            elif fragment and target.suffix == ".html" and unquote(fragment) not in pages[target].ids:
+                problems.append(f"{shown} (no #{fragment} there)")
+    return problems
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 10
+    assert broken_links(site) == []
+
+
+def test_link_checker_reports_a_missing_page_and_a_missing_anchor(site, tmp_path):
+    copy = tmp_path / "site"
+    copy.mkdir()
+    (copy / "index.html").write_text('<a href="gone/">x</a> <a href="#nowhere">y</a> <p id="here"></p>'
+                                     '<a href="#here">z</a>', encoding="utf-8")
+    assert broken_links(copy) == ["index.html: gone/ (no such file)", "index.html: #nowhere (no #nowhere there)"]
+
+
+def test_briefing_source_links_point_at_sentences(site):
+    (briefing,) = site.glob("2025/*/index.html")
+    parsed = parse(briefing)
+    sources = [link for link in parsed.links if link.startswith("#s-")]
+    assert sources and all(link[1:] in parsed.ids for link in sources)
+
+
+def test_cross_article_pages_and_404_are_built(site):
+    for page in ("quotes/index.html", "timeline/index.html", "actors/index.html", "archive/index.html", "404.html"):
+        assert (site / page).is_file(), page
+    assert "404" in (site / "404.html").read_text(encoding="utf-8")
+
+
+def test_feed_lists_each_briefing_with_a_link_that_resolves(site):
+    feed = ET.parse(site / "feed.xml").getroot()
+    entries = feed.findall(f"{ATOM}entry")
+    assert [e.findtext(f"{ATOM}title") for e in entries][:1] == [
+        "Mark Carney is visiting Ukraine for the first time as Canada’s prime minister"]
+    assert len(entries) == 2
+    for entry in entries:
+        href = entry.find(f"{ATOM}link").get("href")
+        assert target_file(site, urljoin(SITE, href)) is not None, href
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate" type="application/atom+xml" title="Briefings" href="feed.xml">' in home
