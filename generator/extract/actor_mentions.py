@@ -130,7 +130,7 @@ def _is_portfolio(doc: Doc, start: int, end: int, text: str) -> bool:
 def _nickname_mentions(analysed: AnalysedArticle) -> list[Mention]:
     doc = analysed.doc
     mentions = []
-    for match in NICKNAME.finditer(doc.text):
+    for match in NICKNAME.finditer(analysed.text):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is None:
             continue

@@ -374,7 +374,7 @@ class _Resolver:
                 continue
             for mention in list(cluster.mentions):
                 last = doc[mention.end - 1]
-                match = PARENTHESIS.match(doc.text[last.idx + len(last.text):][:16])
+                match = PARENTHESIS.match(self.analysed.text[last.idx + len(last.text):][:16])
                 if not match:
                     continue
                 acronym = match.group(1)
