@@ -26,6 +26,7 @@ import difflib
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -409,6 +410,7 @@ class _Resolver:
         return None
 
     @staticmethod
+    @cache  # called for every entity at every mention: the same few strings each time
     def _clean_name(text: str) -> str:
         text = re.sub(r"(?:'s|’s|'|’)$", "", text.strip(" \"“”'‘’,;:()"))
         words = text.split()
