@@ -1,22 +1,183 @@
-"""Key facts: the few sentences an editor would keep."""
+"""Key facts: the few statements an editor would keep, ranked, none repeating another.
+
+Why not plain lead-3 or TextRank: lead-3 stops at the third sentence and TextRank favours long
+sentences that share many words, so both repeat themselves and skip the "how much" and "when".
+Here each sentence (outside direct quotations) is cut to its self-contained clause, without
+the attribution tail (", a senior government official said") or a dateline, and scored on:
+
+* position (news puts what matters first, and each paragraph opens with its point);
+* who / where / when / how much: the kinds of named entities and numbers it carries;
+* centrality: how many of its content words the rest of the article repeats;
+
+then picked greedily, skipping any clause whose content words largely repeat a chosen one
+and favouring clauses that answer a question (who, when, how much) not answered yet.
+"""
 
 from __future__ import annotations
 
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
 from ..models import Actor, Fact, Quote
 from ..nlp import AnalysedArticle
+from .timeline import DATELINE
 
-INFORMATIVE = {"PERSON", "ORG", "GPE", "DATE", "MONEY", "CARDINAL", "PERCENT", "QUANTITY"}
+REPORTING_VERBS = {"say", "tell", "add", "announce", "state", "explain", "note", "report", "write",
+                   "warn", "claim", "insist", "argue", "acknowledge", "confirm", "disclose", "reveal"}
+FRAMING_VERBS = {"come", "follow"}
+ASPECTS = {
+    "who": {"PERSON", "ORG", "NORP"},
+    "where": {"GPE", "LOC", "FAC"},
+    "when": {"DATE", "TIME"},
+    "how much": {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"},
+}
+ACCORDING_TAIL = re.compile(r",\s+according to .+$")
+ACCORDING_HEAD = re.compile(r"^According to [^,;—]{1,60},\s+(?=[A-Za-z])")
+OPENERS = re.compile(r"^(?:Still|But|And|However|Meanwhile|Also|So|Yet),?\s+", re.IGNORECASE)
+QUOTE_MARKS = ("“", "”", '"')
+MIN_WORDS = 7
+FIRST_PERSON = {"i", "we", "you"}
+# Weights of position, answered aspects and centrality, and the bonus of a paragraph's first sentence.
+WEIGHTS = (2.0, 0.6, 0.5)
+PARAGRAPH_BONUS = 0.0
+# Bonus for each of who / where / when / how much that a fact answers and the chosen ones do not yet.
+ASPECT_BONUS = 0.8
+# One more fact per this many sentences, from 4 up to 8.
+COUNT_DIVISOR = 6
+REDUNDANT_OVERLAP = 0.5
+
+
+@dataclass
+class Candidate:
+    sentence: int
+    text: str
+    lemmas: frozenset[str]
+    aspects: frozenset[str]
+    score: float
+
+
+def content_lemmas(span: Span) -> frozenset[str]:
+    """Lower-cased lemmas of the nouns, verbs, adjectives, names and numbers of a span."""
+    return frozenset(
+        token.lemma_.lower() for token in span
+        if token.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and not token.is_stop and token.is_alpha
+        or token.like_num
+    )
+
+
+def overlap(first: frozenset[str], second: frozenset[str]) -> float:
+    """Share of the smaller set's words found in the other: 1.0 when one repeats the other."""
+    if not first or not second:
+        return 0.0
+    return len(first & second) / min(len(first), len(second))
+
+
+def core_clause(analysed: AnalysedArticle, index: int) -> Span | None:
+    """The sentence without its attribution tail: "X is not ruling out ..., an official said"."""
+    span = analysed.sentence_span(index)
+    if span is None:
+        return None
+    root = span.root
+    if root.lemma_ in FRAMING_VERBS:  # "The comments come after Carney on Friday emphasized ...": the news is the clause
+        clauses = [c for c in root.children if c.dep_ == "advcl" and any(m.lower_ == "after" for m in c.children)]
+        if clauses and clauses[0].right_edge.i - clauses[0].left_edge.i >= MIN_WORDS:
+            clause = clauses[0]
+            start = min(t.i for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i))
+            return span.doc[start:clause.right_edge.i + 1]
+    if root.lemma_ in REPORTING_VERBS:
+        complements = [c for c in root.children if c.dep_ in ("ccomp", "xcomp") and c.i < root.i]
+        if complements:
+            clause = complements[0]
+            start, end = clause.left_edge.i, clause.right_edge.i + 1
+            if end - start >= MIN_WORDS:
+                return span.doc[start:end]
+    return span
+
+
+def clean(text: str) -> str:
+    """Drop a dateline, a leading connective and an "according to" attribution; end with a full stop."""
+    text = DATELINE.sub("", text.strip())
+    text = OPENERS.sub("", text)
+    text = ACCORDING_TAIL.sub("", text)
+    text = ACCORDING_HEAD.sub("", text)
+    text = text.strip(" ,;—–-")
+    if text and text[0].islower():
+        text = text[0].upper() + text[1:]
+    if text and text[-1] not in ".!?":
+        text += "."
+    return text
+
+
+QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+
+
+def _is_quotation(text: str) -> bool:
+    """Direct speech (the quotes section has it): opens with a quotation mark, or is mostly quoted."""
+    if text.lstrip().startswith(QUOTE_MARKS) or text.rstrip().endswith(("”", '"')) and "said" not in text:
+        return True
+    quoted = sum(len(match) for match in QUOTED.findall(text))
+    return quoted > 0.5 * len(text)
+
+
+def candidates(analysed: AnalysedArticle, quotes: list[Quote]) -> list[Candidate]:
+    quoted = {quote.sentence for quote in quotes if not quote.partial}
+    spans = {}
+    for sentence in analysed.sentences:
+        if sentence.index in quoted or _is_quotation(sentence.text) or sentence.text.endswith("?"):
+            continue
+        if not (sentence.text[:1].isupper() or sentence.text[:1].isdigit() or sentence.text.startswith("(")):
+            continue  # "of oil that spilled ...", "— about 17% ...": a fragment the splitter cut off its sentence
+        span = core_clause(analysed, sentence.index)
+        if span is None or len([t for t in span if t.is_alpha]) < MIN_WORDS:
+            continue
+        if any(t.dep_ == "nsubj" and t.lower_ in FIRST_PERSON and t.head.i == span.root.i for t in span):
+            continue  # "I covered Saban ...": the writer's voice, not a fact
+        spans[sentence.index] = span
+    frequency: Counter[str] = Counter()
+    lemmas = {index: content_lemmas(span) for index, span in spans.items()}
+    for words in lemmas.values():
+        frequency.update(words)
+    paragraph_first = {}
+    for sentence in analysed.sentences:
+        paragraph_first.setdefault(sentence.paragraph, sentence.index)
+    result = []
+    for index, span in spans.items():
+        words = lemmas[index]
+        if not words:
+            continue
+        sentence = analysed.sentences[index]
+        aspects = frozenset(
+            aspect for aspect, labels in ASPECTS.items()
+            if any(ent.label_ in labels for ent in span.ents)
+        )
+        centrality = sum(math.log1p(frequency[w] - 1) for w in words) / math.sqrt(len(words))
+        position = 1.0 / math.sqrt(1 + index) + (PARAGRAPH_BONUS if paragraph_first[sentence.paragraph] == index else 0.0)
+        score = WEIGHTS[0] * position + WEIGHTS[1] * len(aspects) + WEIGHTS[2] * centrality
+        result.append(Candidate(index, clean(span.text), words, aspects, score))
+    return result
+
+
+def fact_count(analysed: AnalysedArticle) -> int:
+    """4 facts for a short piece, up to 8 for a long one."""
+    return max(4, min(8, 4 + len(analysed.sentences) // COUNT_DIVISOR))
 
 
 def extract_key_facts(analysed: AnalysedArticle, actors: list[Actor], quotes: list[Quote],
-                      *, limit: int = 6) -> list[Fact]:
-    """First version: sentences outside quotations, ranked by entity density and position."""
-    quoted = {quote.sentence for quote in quotes}
-    scored = []
-    for sentence in analysed.sentences:
-        if sentence.index in quoted or sentence.text.startswith(("“", '"')):
+                      *, limit: int | None = None) -> list[Fact]:
+    """Ranked facts answering who, what, when, where and how much, none repeating another."""
+    limit = limit or fact_count(analysed)
+    pool = sorted(candidates(analysed, quotes), key=lambda c: (-c.score, c.sentence))
+    chosen: list[Candidate] = []
+    answered: set[str] = set()
+    while pool and len(chosen) < limit:
+        best = max(pool, key=lambda c: (c.score + ASPECT_BONUS * len(c.aspects - answered), -c.sentence))
+        pool.remove(best)
+        if any(overlap(best.lemmas, other.lemmas) >= REDUNDANT_OVERLAP for other in chosen):
             continue
-        span = analysed.sentence_span(sentence.index)
-        entities = sum(1 for ent in span.ents if ent.label_ in INFORMATIVE) if span else 0
-        scored.append((-(entities + 3 / (1 + sentence.index)), sentence.index))
-    return [Fact(text=analysed.sentences[i].text, sentence=i) for _, i in sorted(scored)[:limit]]
+        chosen.append(best)
+        answered |= best.aspects
+    return [Fact(text=c.text, sentence=c.sentence) for c in chosen]

@@ -1,27 +1,254 @@
-"""Timeline: dated events, dates resolved against the article's date."""
+"""Timeline: dated events, dates resolved against the article's date and the verb's tense.
+
+spaCy finds the date words (DATE entities, and TIME entities that name a day); ``dates.py`` turns
+them into calendar dates. The tense comes from the verb that governs the date phrase, so "on
+Friday emphasized" looks back and "expects on Sunday to advance" looks ahead. The event is that
+verb's clause in the article's own words, without the date phrase and with long side clauses cut.
+"""
 
 from __future__ import annotations
 
 import re
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
 
 from ..models import Event
 from ..nlp import AnalysedArticle
+from .dates import FUTURE, NEAREST, PAST, WEEKDAYS, is_duration, resolve_date
 
-YEAR = re.compile(r"^(?:in )?(\d{4})$")
+FUTURE_AUX = {"will", "'ll", "wo", "shall", "would", "'d", "may", "might", "could", "can", "should", "must"}
+NEAR_WINDOW_DAYS = 92
+BARE_YEAR = re.compile(r"^(?:18|19|20)\d\d$")
+SPEAKER_DAYS = {"today", "tonight", "yesterday", "tomorrow"}
+DAY_WORDS = set(WEEKDAYS) | SPEAKER_DAYS
+SIDE_CLAUSES = {"advcl", "relcl", "parataxis", "ccomp", "conj", "cc", "appos"}
+MAX_EVENT_TOKENS = 22
+MIN_EVENT_WORDS = 4
+REPORTING = {"say", "tell", "add", "announce", "report", "write", "note"}
+# "SAN FRANCISCO (AP) — ", "Washington (CNN) -- ", "SEOUL, Aug. 20 (Yonhap) -- ": not part of any event.
+DATELINE = re.compile(r"^[A-Za-z .,'0-9]{0,40}\([A-Za-z .0-9]+\)\s*(?:—|–|--|-)\s*")
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb above ``token`` in the parse (the date phrase's clause)."""
+    current = token
+    for _ in range(8):
+        if current.pos_ in ("VERB", "AUX") and current.i != token.i:
+            return current
+        if current.head.i == current.i:
+            return current if current.pos_ in ("VERB", "AUX") else None
+        current = current.head
+    return None
+
+
+def tense_direction(verb: Token | None) -> int:
+    """PAST, FUTURE or NEAREST: which way a relative date points from the article's date."""
+    if verb is None:
+        return PAST
+    auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
+    if any(aux.lower_ in FUTURE_AUX for aux in auxiliaries):
+        return FUTURE
+    if any(aux.lower_ == "going" for aux in auxiliaries):
+        return FUTURE
+    if verb.tag_ in ("VBD",) or any(aux.tag_ == "VBD" or aux.lower_ in ("has", "have", "had")
+                                    for aux in auxiliaries):
+        return PAST
+    if verb.tag_ == "VBN":
+        return PAST
+    if verb.tag_ == "VB" and verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head.i != verb.i:
+        head_direction = tense_direction(verb.head)
+        return FUTURE if verb.head.tag_ in ("VBZ", "VBP") else head_direction
+    if verb.tag_ == "VBG" and not any(aux.lemma_ == "be" for aux in auxiliaries):
+        return NEAREST  # "under fire for indicating in late June": a gerund has no tense of its own
+    if verb.tag_ in ("VBZ", "VBP", "VBG", "VB"):
+        return FUTURE
+    return PAST
+
+
+def _date_phrase(ent: Span) -> set[int]:
+    """Token indices of the date words plus the preposition that introduces them."""
+    indices = set(range(ent.start, ent.end))
+    if ent.end < len(ent.doc) and ent.doc[ent.end].tag_ == "POS":
+        indices.add(ent.end)
+    head = ent.root.head
+    if head.dep_ == "prep" and ent.root.dep_ == "pobj" and head.i < ent.start or ent.root.dep_ == "pobj" and head.pos_ == "ADP":
+        indices |= {t.i for t in head.subtree}
+    for token in ent:
+        for child in token.children:
+            if child.i not in indices and child.dep_ in ("det", "amod", "advmod", "npadvmod"):
+                indices |= {t.i for t in child.subtree}
+    return indices
+
+
+def _described_noun(verb: Token) -> Token | None:
+    """The noun a reduced or full relative clause describes ("support pledged during ...")."""
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        return verb.head
+    subjectless = not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+    previous = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if verb.tag_ == "VBN" and subjectless and previous is not None and previous.pos_ in ("NOUN", "PROPN"):
+        return previous
+    return None
+
+
+def _event_span(verb: Token) -> set[int] | None:
+    """For a relative clause, the noun phrase it describes followed by the clause, as one span."""
+    noun = _described_noun(verb)
+    if noun is None:
+        return None
+    for _ in range(2):
+        if noun.pos_ != "NUM" and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "of") \
+                and noun.head.head.pos_ in ("NOUN", "NUM"):
+            noun = noun.head.head
+        else:
+            break
+    start = min(t.i for t in noun.subtree if t.i <= noun.i and t.dep_ not in ("relcl",))
+    while start < noun.i and noun.doc[start].dep_ in ("det", "punct", "cc"):
+        if noun.doc[start].dep_ == "det" and noun.doc[start].lower_ not in ("which", "that"):
+            break
+        start += 1
+    return set(range(start, verb.right_edge.i + 1))
+
+
+def event_clause(analysed: AnalysedArticle, verb: Token | None, sentence: int, dropped: set[int]) -> str:
+    """The verb's clause, article words only, minus the date phrase, trimmed to a short clause."""
+    if verb is None:
+        return analysed.sentences[sentence].text
+    head = verb
+    if head.dep_ in ("xcomp",) and head.head.pos_ in ("VERB", "AUX"):
+        head = head.head
+    for _ in range(3):  # "... more carbon than it emits by 2030": the clause "it emits" is too small alone
+        small = len([t for t in head.subtree if t.i not in dropped and t.is_alpha]) < MIN_EVENT_WORDS
+        if not small or head.head.i == head.i:
+            break
+        head = head.head
+    span = _event_span(head)
+    keep = (span if span is not None else {t.i for t in head.subtree}) - dropped
+    if span is not None:
+        keep -= {t.i for t in head.head.children if t.dep_ == "punct"}
+    for child in head.children:
+        if child.dep_ in ("mark", "cc", "punct") and child.i < head.i:
+            keep -= {t.i for t in child.subtree}
+    if len(keep) > MAX_EVENT_TOKENS:
+        reported = head.lemma_ in REPORTING and any(c.dep_ == "ccomp" for c in head.children)
+        for child in sorted(head.children, key=lambda c: -c.i):
+            if child.dep_ in SIDE_CLAUSES and child.i > head.i and not (reported and child.dep_ == "ccomp"):
+                keep -= {t.i for t in child.subtree}
+            if len(keep) <= MAX_EVENT_TOKENS:
+                break
+    tokens = [analysed.doc[i] for i in sorted(keep)]
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("cc", "mark") or tokens[0].lower_ in ("still", "then")):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in ("cc", "mark") or tokens[-1].lower_ in ("but", "and")):
+        tokens = tokens[:-1]
+    text = "".join(t.text + (" " if t.whitespace_ or (i + 1 < len(tokens) and tokens[i + 1].i != t.i + 1) else "")
+                   for i, t in enumerate(tokens)).strip()
+    text = tidy(text)
+    if len(text.split()) < MIN_EVENT_WORDS and head.head.i != head.i and head.head.pos_ in ("VERB", "AUX"):
+        return event_clause(analysed, head.head, sentence, dropped)  # "it emits": say what it belongs to
+    return text or tidy(analysed.sentences[sentence].text)
+
+
+def tidy(text: str) -> str:
+    """Close the gaps left by cut-out words: no space before punctuation, no dangling commas."""
+    text = DATELINE.sub("", text)
+    if text.count('"') % 2 or text.count("“") != text.count("”"):
+        text = re.sub(r'\s*["“”]\s*', " ", text)  # a quotation cut in half by the clause: drop its marks
+    text = re.sub(r"\s+([,.;:!?’”)])", r"\1", text)
+    text = re.sub(r"([,;:])(?:\s*[,;:.])+", r"\1", text)
+    text = re.sub(r"\s{2,}", " ", text)
+    text = re.sub(r"[,;]?\s*\b(?:but|and|or)$", "", text.strip(" ,;:—–-").rstrip(".").strip())
+    return text.strip(" ,;:—–-")
+
+
+def _quoted(analysed: AnalysedArticle, ent: Span) -> tuple[bool, bool]:
+    """(inside a quotation, is itself a quoted title such as the film “1917”)."""
+    sentence = analysed.sentences[analysed.sentence_of_token(ent.start)]
+    paragraph_start = analysed.text.rfind("\n", 0, sentence.start) + 1
+    before = analysed.text[paragraph_start:ent.start_char]
+    inside = before.count("“") > before.count("”") or before.count('"') % 2 == 1
+    after = analysed.text[ent.end_char:ent.end_char + 2]
+    title = before.rstrip().endswith(("“", '"')) and after[:1] in ("”", '"', ",") and "”" in after + "”"
+    return inside, title and ent.text.strip().isdigit()
+
+
+def _attached_to_noun(ent: Span) -> bool:
+    """A date that dates a thing ("the Oscars on Feb. 9"), not the clause's verb."""
+    head = ent.root.head
+    if ent.root.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    return head.pos_ in ("NOUN", "PROPN") and ent.root.dep_ not in ("npadvmod",)
+
+
+def _bare_years(doc: Doc, date_ents: list[Span]) -> list[Span]:
+    """Years the recogniser left inside a name or a list: "won Worlds 2013, 2015, and 2016"."""
+    taken = {i for ent in date_ents for i in range(ent.start, ent.end)}
+    return [Span(doc, token.i, token.i + 1, label="DATE") for token in doc
+            if token.i not in taken and BARE_YEAR.match(token.text)
+            and (token.dep_ != "nummod" or token.ent_type_ == "EVENT" or _after_name(token))
+            and token.ent_type_ not in ("MONEY", "QUANTITY", "PERCENT")]
+
+
+def _after_name(token: Token) -> bool:
+    """ "Worlds 2023 playoffs": a year that follows a name dates it."""
+    return token.i > 0 and token.doc[token.i - 1].pos_ == "PROPN" and token.doc[token.i - 1].ent_type_ != "ORG"
+
+
+def _first_day(resolved: str) -> date:
+    parts = [int(part) for part in resolved.split("-")] + [1, 1]
+    return date(parts[0], parts[1], parts[2])
+
+
+def _is_day_time(ent: Span) -> bool:
+    return any(token.lower_ in DAY_WORDS for token in ent)
 
 
 def extract_timeline(analysed: AnalysedArticle) -> list[Event]:
-    """First version: explicit years only; relative dates kept unresolved."""
+    """Every dated event, sorted by date; relative dates stay unresolved when the article is undated."""
+    anchor = analysed.article.date
     events = []
-    for ent in analysed.doc.ents:
-        if ent.label_ != "DATE":
+    date_ents = [ent for ent in analysed.doc.ents
+                 if ent.label_ == "DATE" or (ent.label_ == "TIME" and _is_day_time(ent))]
+    date_ents = sorted(date_ents + _bare_years(analysed.doc, date_ents), key=lambda e: e.start)
+    first = analysed.sentences[0] if analysed.sentences else None
+    dateline = DATELINE.match(first.text) if first else None
+    dateline_end = first.start + dateline.end() if first and dateline else 0
+    all_dates = set()
+    for ent in date_ents:  # only the date words that date something; "three weeks in a coma" stays
+        if not _quoted(analysed, ent)[1] and not is_duration(ent.text) and (
+                resolve_date(ent.text, anchor or date(2000, 1, 1)) or any(BARE_YEAR.match(t.text) for t in ent)):
+            all_dates |= _date_phrase(ent)
+    for ent in date_ents:
+        text = ent.text.strip()
+        if is_duration(text) or text.isdigit() and len(text) != 4:
             continue
-        match = YEAR.match(ent.text)
+        if ent.start_char < dateline_end:
+            continue  # "SEOUL, Aug. 20 (Yonhap) --": when the story was filed, not an event
+        inside_quote, title = _quoted(analysed, ent)
+        if title or (inside_quote and any(t.lower_ in SPEAKER_DAYS for t in ent)):
+            continue  # a film called “1917”; "today" in a quotation is the speaker's day
+        verb = governing_verb(ent.root)
+        resolved = resolve_date(text, anchor, tense_direction(verb))
+        month_day = bool(re.search(r"[A-Za-z]{3}.*\d|\d.*[A-Za-z]{3}", text)) and not re.search(r"\d{4}", text)
+        if (month_day or _attached_to_noun(ent)) and anchor is not None:
+            nearest = resolve_date(text, anchor, NEAREST)
+            if nearest and abs((_first_day(nearest) - anchor).days) <= NEAR_WINDOW_DAYS:
+                resolved = nearest  # "the Oscars on Feb. 9": the coming one, whatever the verb
         sentence = analysed.sentence_of_token(ent.start)
+        years = [t for t in ent if BARE_YEAR.match(t.text)]
+        if resolved is None and years:  # "2013, 2015" or "Worlds 2017": one entry per year named
+            clause = event_clause(analysed, verb, sentence, all_dates)
+            events.extend(Event(date=t.text, text=clause, sentence=sentence, date_text=t.text) for t in years)
+            continue
+        if resolved is None and anchor is not None:
+            continue  # a vague or unparseable date ("the years", "that day", "the 2000s")
+        if resolved is None and not (_is_day_time(ent) or any(w in text.lower() for w in ("week", "month", "year"))):
+            continue
         events.append(Event(
-            date=match.group(1) if match else None,
-            text=analysed.sentences[sentence].text,
+            date=resolved,
+            text=event_clause(analysed, verb, sentence, all_dates),
             sentence=sentence,
-            date_text=ent.text,
+            date_text=text,
         ))
     return sorted(events, key=lambda e: (e.date is None, e.date or "", e.sentence))

@@ -1,0 +1,79 @@
+"""Key facts: 4 to 8 ranked facts in the article's own words, none repeating another."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from generator.briefing import build_briefing
+from generator.extract.facts import clean, content_lemmas, core_clause, extract_key_facts, overlap
+from generator.models import Article, Briefing
+from generator.nlp import AnalysedArticle, analyse
+from generator.readers import read_article
+
+GOLD = Path(__file__).resolve().parent / "gold" / "articles"
+
+
+@pytest.fixture(scope="module")
+def seed(nlp: Language) -> tuple[AnalysedArticle, Briefing]:
+    analysed = next(analyse(nlp, [read_article(GOLD / "00_carney_ukraine.txt")]))
+    return analysed, build_briefing(analysed)
+
+
+def test_seed_facts_are_few_ranked_and_from_their_sentences(seed: tuple[AnalysedArticle, Briefing]) -> None:
+    analysed, briefing = seed
+    facts = briefing.key_facts
+    assert 4 <= len(facts) <= 8
+    assert facts[0].sentence == 0  # the lead comes first
+    for fact in facts:
+        body = fact.text.rstrip(".")
+        assert body in analysed.sentences[fact.sentence].text  # a contiguous cut of its sentence
+
+
+def test_seed_facts_answer_who_what_when_and_how_much(seed: tuple[AnalysedArticle, Briefing]) -> None:
+    text = " ".join(f.text for f in seed[1].key_facts)
+    for needed in ("Mark Carney", "Ukraine", "about 30 nations", "C$2 billion", "Friday"):
+        assert needed in text
+
+
+def test_seed_facts_do_not_repeat_each_other(seed: tuple[AnalysedArticle, Briefing]) -> None:
+    analysed, briefing = seed
+    lemmas = [content_lemmas(analysed.sentence_span(f.sentence)) for f in briefing.key_facts]
+    assert len({f.sentence for f in briefing.key_facts}) == len(briefing.key_facts)
+    for i, first in enumerate(lemmas):
+        for second in lemmas[i + 1:]:
+            assert overlap(first, second) < 0.5
+
+
+def test_attribution_tail_is_cut(seed: tuple[AnalysedArticle, Briefing]) -> None:
+    analysed = seed[0]
+    clause = core_clause(analysed, 3)
+    assert clean(clause.text) == ("The North American nation is not ruling out participating in such an effort "
+                                  "if the coalition agrees to it.")
+
+
+def test_framing_clause_is_cut(seed: tuple[AnalysedArticle, Briefing]) -> None:
+    clause = core_clause(seed[0], 4)
+    assert clean(clause.text) == "Carney on Friday emphasized the importance of training and weapons for Ukrainian troops."
+
+
+def test_quotations_and_datelines_are_not_facts(nlp: Language) -> None:
+    text = ("SAN FRANCISCO (AP) — Steve Jobs resigned as CEO of Apple on Wednesday, saying he can no longer "
+            "handle the job.\n\n“Apple is Steve Jobs, Steve Jobs is Apple, and Steve Jobs is innovation,” "
+            "Chowdhry said.\n\nApple stock quickly fell 5.4 percent in after-hours trading after the news.\n\n"
+            "Apple's chief operating officer, Tim Cook, was quickly named CEO of the company.")
+    analysed = next(analyse(nlp, [Article(id="t", path="t.txt", text=text, date=date(2011, 8, 24))]))
+    facts = extract_key_facts(analysed, [], [])
+    assert facts[0].text.startswith("Steve Jobs resigned as CEO")
+    assert all("innovation" not in f.text for f in facts)
+    assert {f.sentence for f in facts} == {0, 2, 3}
+
+
+def test_according_to_attribution_is_cut() -> None:
+    assert clean("Total emissions fell 2 percent compared with the year before, according to the Rhodium Group, "
+                 "a research firm.") == "Total emissions fell 2 percent compared with the year before."
+    assert clean("According to the report, earth will pass 1.5°C of cumulative warming this decade.") == (
+        "Earth will pass 1.5°C of cumulative warming this decade.")

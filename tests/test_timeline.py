@@ -1,0 +1,107 @@
+"""Timeline: tense-aware date resolution against the article's date, on real sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from generator.extract.dates import FUTURE, NEAREST, PAST, is_duration, resolve_date
+from generator.extract.timeline import extract_timeline
+from generator.models import Article
+from generator.nlp import AnalysedArticle, analyse
+from generator.readers import read_article
+
+SEED = Path(__file__).resolve().parent / "gold" / "articles" / "00_carney_ukraine.txt"
+SUNDAY = date(2025, 8, 24)
+
+
+def parse(nlp: Language, text: str, when: date | None) -> AnalysedArticle:
+    return next(analyse(nlp, [Article(id="t", path="t.txt", text=text, date=when)]))
+
+
+@pytest.mark.parametrize(("text", "direction", "expected"), [
+    ("Friday", PAST, "2025-08-22"),        # "on Friday emphasized": the Friday just gone
+    ("Sunday", FUTURE, "2025-08-24"),      # "expects on Sunday to advance": the article's own day
+    ("Friday", FUTURE, "2025-08-29"),      # "will meet on Friday": the coming one
+    ("Sunday", PAST, "2025-08-24"),        # "defended on Sunday" in a Sunday paper: the same day
+    ("last Sunday", PAST, "2025-08-17"),
+    ("next Saturday", FUTURE, "2025-08-30"),
+    ("Monday night", PAST, "2025-08-18"),
+])
+def test_weekday_follows_the_tense(text: str, direction: int, expected: str) -> None:
+    assert resolve_date(text, SUNDAY, direction) == expected
+
+
+@pytest.mark.parametrize(("text", "anchor", "direction", "expected"), [
+    ("December", date(2026, 1, 10), PAST, "2025-12"),     # back across the year boundary
+    ("January", date(2025, 12, 10), FUTURE, "2026-01"),   # forward across it
+    ("June", SUNDAY, PAST, "2025-06"),
+    ("June", SUNDAY, FUTURE, "2026-06"),
+    ("Feb. 9", date(2020, 1, 19), NEAREST, "2020-02-09"),
+    ("Aug. 4", date(2010, 8, 17), PAST, "2010-08-04"),
+])
+def test_month_without_year_is_nearest_in_the_tense_direction(text: str, anchor: date, direction: int,
+                                                              expected: str) -> None:
+    assert resolve_date(text, anchor, direction) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Jan. 19, 2020", "2020-01-19"),
+    ("August 14, 1935", "1935-08-14"),
+    ("April 2018", "2018-04"),
+    ("in 2024", "2024"),
+    ("35 years ago", "1990"),
+    ("last year", "2024"),
+    ("earlier this month", "2025-08"),
+    ("this summer", "2025"),
+])
+def test_explicit_and_relative_dates_at_the_precision_the_words_support(text: str, expected: str) -> None:
+    assert resolve_date(text, SUNDAY, PAST) == expected
+
+
+def test_durations_and_decades_are_not_dates() -> None:
+    assert is_duration("13 years") and is_duration("the following 10 years")
+    assert resolve_date("several years", SUNDAY) is None
+    assert resolve_date("the mid-1980s", SUNDAY) is None
+
+
+def test_without_an_article_date_only_explicit_dates_resolve() -> None:
+    assert resolve_date("Friday", None, PAST) is None
+    assert resolve_date("next month", None, FUTURE) is None
+    assert resolve_date("2024", None) == "2024"
+    assert resolve_date("June 2019", None) == "2019-06"
+
+
+def test_seed_timeline(nlp: Language) -> None:
+    analysed = next(analyse(nlp, [read_article(SEED)]))
+    events = extract_timeline(analysed)
+    assert [(e.date, e.date_text, e.sentence) for e in events] == [
+        ("2024", "2024", 19),
+        ("2025-06", "June", 16),
+        ("2025-06", "June", 18),
+        ("2025-08-22", "Friday", 4),
+        ("2025-08-24", "Sunday", 19),
+    ]
+    friday = events[3]
+    assert friday.text == "Carney emphasized the importance of training and weapons for Ukrainian troops"
+    assert events[0].text == "a bilateral security agreement reached with Ukraine"
+    assert events[1].text == "C$2 billion in support pledged during the Group of Seven leaders’ summit"
+    for event in events:  # every word of an event comes from its sentence
+        sentence = analysed.sentences[event.sentence].text
+        assert all(word in sentence for word in event.text.split())
+
+
+def test_undated_article_keeps_relative_dates_unresolved(nlp: Language) -> None:
+    text = "The minister said on Friday that the plant, opened in 2019, would close."
+    events = extract_timeline(parse(nlp, text, None))
+    assert [(e.date, e.date_text) for e in events] == [("2019", "2019"), (None, "Friday")]
+
+
+def test_dateline_and_film_titles_are_not_events(nlp: Language) -> None:
+    text = ("SEOUL, Aug. 20 (Yonhap) -- North Korea blasted South Korea on Tuesday for the drill.\n\n"
+            "Those left out include war film “1917,” the winner at the Producers Guild Awards on Saturday.")
+    events = extract_timeline(parse(nlp, text, date(2019, 8, 20)))
+    assert [(e.date, e.date_text) for e in events] == [("2019-08-17", "Saturday"), ("2019-08-20", "Tuesday")]
