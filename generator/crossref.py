@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .models import Briefing, Quote
+from .models import Briefing, Quote, Statement
 from .slugs import slugify
 
 ACTOR_TYPES = ("person", "organization", "country", "place", "group")
@@ -22,6 +22,7 @@ class Appearance:
     role: str | None
     mentions: int
     quotes: list[Quote]
+    statements: list[Statement] = field(default_factory=list)
 
 
 @dataclass
@@ -82,6 +83,7 @@ def actor_index(briefings: list[Briefing], pages: dict[str, str]) -> dict[str, A
                 role=actor.role,
                 mentions=actor.mentions,
                 quotes=[q for q in briefing.quotes if q.speaker == actor.name],
+                statements=[s for s in briefing.statements if s.speaker == actor.name],
             ))
     slugs: set[str] = set()
     for name in sorted(entries):

