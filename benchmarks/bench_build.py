@@ -22,8 +22,10 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from datetime import date, timedelta
 from functools import partial
+from itertools import combinations
 from pathlib import Path
 
 from generator.nlp import load_model
@@ -33,24 +35,42 @@ from generator.readers import read_article
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def article_variants(paragraphs: list[str]) -> Iterator[list[str]]:
+    """Distinct bodies of one article: paragraphs rotated, with none, one or two left out."""
+    count = len(paragraphs)
+    left_out = [(), *((i,) for i in range(count)), *combinations(range(count), 2)]
+    for dropped in left_out:
+        kept = [p for i, p in enumerate(paragraphs) if i not in dropped]
+        if len(kept) < 2:
+            continue
+        for rotation in range(len(kept)):
+            yield kept[rotation:] + kept[:rotation]
+
+
 def variants(n: int) -> list[tuple[str, str]]:
-    """``n`` distinct seed files (name, content) made from the real gold articles."""
+    """``n`` distinct seed files (name, content) made from the real gold articles, round robin."""
     originals = [read_article(path) for path in sorted((ROOT / "tests/gold/articles").glob("*.txt"))]
+    sources = [(article, article_variants(article.text.split("\n\n"))) for article in originals]
     out: list[tuple[str, str]] = []
+    seen: set[str] = set()
     k = 0
-    while len(out) < n:
-        for article in originals:
+    while len(out) < n and sources:
+        for article, bodies in list(sources):
+            body = next(bodies, None)
+            if body is None:
+                sources.remove((article, bodies))
+                continue
+            text = "\n\n".join(body)
+            if text in seen:
+                continue
+            seen.add(text)
+            day = (article.date or date(2024, 1, 1)) + timedelta(days=k)
+            out.append((f"{article.id}-v{k:04d}.txt", f"date {day.isoformat()} {text}\n"))
             if len(out) >= n:
                 break
-            paragraphs = article.text.split("\n\n")
-            rotation = k % len(paragraphs)
-            dropped = (k // len(paragraphs)) % (len(paragraphs) + 1)
-            body = paragraphs[rotation:] + paragraphs[:rotation]
-            if dropped < len(body) and len(body) > 2:
-                body = body[:dropped] + body[dropped + 1:]
-            day = (article.date or date(2024, 1, 1)) + timedelta(days=k)
-            out.append((f"{article.id}-v{k:04d}.txt", f"date {day.isoformat()} " + "\n\n".join(body) + "\n"))
         k += 1
+    if len(out) < n:
+        raise SystemExit(f"only {len(out)} distinct variants can be made from the gold articles")
     return out
 
 

@@ -156,3 +156,11 @@ def combined_timeline(briefings: list[Briefing], pages: dict[str, str]) -> list[
     ]
     return sorted(entries, key=lambda e: (e.date, e.briefing.date or "", e.briefing.id, -e.sentence),
                   reverse=True)
+
+
+def by_year(events: list[TimelineEntry]) -> dict[str, list[TimelineEntry]]:
+    """Events grouped by the year they happened, newest year first, order kept within a year."""
+    years: dict[str, list[TimelineEntry]] = defaultdict(list)
+    for event in events:
+        years[event.date[:4]].append(event)
+    return dict(sorted(years.items(), reverse=True))

@@ -15,7 +15,17 @@ from spacy.language import Language
 from tqdm import tqdm
 
 from .cache import BriefingCache, cache_key
-from .crossref import ACTOR_TYPES, actor_index, briefing_pages, by_month, newest_first
+from .crossref import (
+    ACTOR_TYPES,
+    actor_index,
+    briefing_pages,
+    by_month,
+    by_year,
+    combined_timeline,
+    newest_first,
+    quotes_by_speaker,
+    top_actors,
+)
 from .models import Article, Briefing
 from .nlp import load_model
 from .overrides import apply_overrides
@@ -23,6 +33,9 @@ from .parallel import brief_articles
 from .readers import ArticleError, is_article_file, read_article
 from .render import Renderer
 from .write import Outcome, Ownership, generated_pages, ownership, remove_stale_temporaries, write_page
+
+QUOTES_PER_SPEAKER = 10
+TIMELINE_LATEST = 200
 
 
 @dataclass(frozen=True)
@@ -148,9 +161,6 @@ def progress_bar(total: int, *, enabled: bool) -> tqdm:
 
 def site_pages(briefings: list[Briefing], renderer: Renderer) -> dict[str, str]:
     """Page path (relative to docs_dir) → Markdown, for every page the generator owns."""
-    # Imported here so that this function's cross-article pages stay next to their helpers.
-    from .crossref import combined_timeline, quotes_by_speaker, top_actors
-
     pages = briefing_pages(briefings)
     actors = actor_index(briefings, pages)
     actor_pages = {name: f"actors/{entry.slug}.md" for name, entry in actors.items()}
@@ -178,9 +188,16 @@ def site_pages(briefings: list[Briefing], renderer: Renderer) -> dict[str, str]:
         out[path] = renderer.page("actor.md.j2", page_path=path, actor=entry)
     out["quotes/index.md"] = renderer.page(
         "quotes.md.j2", page_path="quotes/index.md", speakers=quotes_by_speaker(briefings, pages),
-        actor_pages=actor_pages, actor_types=actor_types)
+        actor_pages=actor_pages, actor_types=actor_types, per_speaker=QUOTES_PER_SPEAKER)
+    # Cross-article lists stay a bounded size at any archive size: the rest is one click away.
+    events = combined_timeline(briefings, pages)
+    years = by_year(events)
     out["timeline/index.md"] = renderer.page(
-        "timeline.md.j2", page_path="timeline/index.md", events=combined_timeline(briefings, pages))
+        "timeline.md.j2", page_path="timeline/index.md", events=events[:TIMELINE_LATEST],
+        years=years, year=None)
+    for year, year_events in years.items():
+        path = f"timeline/{year}.md"
+        out[path] = renderer.page("timeline.md.j2", page_path=path, events=year_events, years=years, year=year)
     return out
 
 
