@@ -189,6 +189,7 @@ def site_pages(briefings: list[Briefing], renderer: Renderer) -> dict[str, str]:
     out["quotes/index.md"] = renderer.page(
         "quotes.md.j2", page_path="quotes/index.md", speakers=quotes_by_speaker(briefings, pages),
         actor_pages=actor_pages, actor_types=actor_types, per_speaker=QUOTES_PER_SPEAKER)
+    out["search/index.md"] = renderer.page("search.md.j2", page_path="search/index.md", total=len(briefings))
     # Cross-article lists stay a bounded size at any archive size: the rest is one click away.
     events = combined_timeline(briefings, pages)
     years = by_year(events)

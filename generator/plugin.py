@@ -20,6 +20,7 @@ from .feed import FEED_PATH, atom_feed
 from .models import Briefing
 from .nlp import load_model
 from .pipeline import Project, build
+from .search import index_site
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
@@ -29,6 +30,10 @@ class BriefingsConfig(Config):
     templates = config_options.Type(str, default="templates")
     cache = config_options.Type(str, default=".briefing-cache")
     jobs = config_options.Type(int, default=1)
+    # "pagefind": index the built site with Pagefind (scales to thousands of briefings);
+    # "material": leave search to Material's own plugin (add `- search` to the plugins).
+    search = config_options.Choice(("pagefind", "material"), default="pagefind")
+    progress = config_options.Type(bool, default=False)
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
@@ -48,7 +53,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                           templates=self.config.templates, cache=self.config.cache)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        report = build(self._project(config), nlp_factory=self._model, n_process=self.config.jobs)
+        report = build(self._project(config), nlp_factory=self._model, n_process=self.config.jobs,
+                       progress=self.config.progress)
         self._briefings = report.briefings
         for line in report.lines()[:1]:
             log.info("briefings: %s", line)
@@ -61,10 +67,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             log.warning("briefings: could not process %s", error)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """The Atom feed beside the site, from the briefings this build just produced."""
+        """The Atom feed and the search index beside the site, from this build's briefings."""
         xml = atom_feed(self._briefings, briefing_pages(self._briefings), title=config.site_name,
                         site_url=config.site_url or None, subtitle=config.site_description)
         (Path(config.site_dir) / FEED_PATH).write_text(xml, encoding="utf-8")
+        if self.config.search == "pagefind":
+            problem = index_site(Path(config.site_dir))
+            if problem:
+                log.warning("briefings: the site has no search index: %s", problem)
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         project = self._project(config)

@@ -57,11 +57,20 @@ def test_each_article_gets_a_briefing_page_with_its_quotes_and_actors(built):
     assert 'id="s-0"' in html and 'href="#s-5"' in html
 
 
-def test_search_index_holds_quotes_speakers_and_actors(built):
-    index = json.loads((built / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    text = " ".join(doc["text"] + " " + doc["title"] for doc in index["docs"])
-    for phrase in ("fluid situation", "Mark Carney", "Volodymyr Zelenskiy", "Steve Jobs"):
-        assert phrase in text, phrase
+def test_pagefind_indexes_briefings_and_actor_pages_but_not_the_chrome(built):
+    entry = json.loads((built / "site" / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    indexed = entry["languages"]["en"]["page_count"]
+    html_pages = list((built / "site").rglob("*.html"))
+    searchable = [p for p in html_pages if "data-pagefind-body" in p.read_text(encoding="utf-8")]
+    assert indexed == len(searchable)
+    assert {p.parent.name for p in searchable} >= {"mark-carney", "volodymyr-zelenskiy"}
+    assert not any(p.parent.name in ("quotes", "search", "archive") for p in searchable)
+    assert (built / "site" / "pagefind" / "pagefind-ui.js").exists()
+    page = html_of(built, page_of(built, "2025-08-24-"))
+    body = page[page.index("data-pagefind-body"):]
+    for phrase in ("fluid situation", "Mark Carney", "Volodymyr Zelenskiy"):
+        assert phrase in body, phrase
+    assert "md-header" not in body
 
 
 def test_home_lists_briefings_newest_first_with_dates_and_summaries(built):
@@ -147,8 +156,6 @@ def test_actor_pages_are_built_linked_and_searchable(built):
     assert 'href="../../actors/mark-carney/"' in briefing
     actor = (built / "site" / "actors" / "mark-carney" / "index.html").read_text(encoding="utf-8")
     assert "Mark Carney is visiting Ukraine" in actor
-    index = json.loads((built / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert any(doc["location"].startswith("actors/mark-carney/") and doc["title"] == "Mark Carney"
-               for doc in index["docs"])
+    assert "data-pagefind-body" in actor
     by_type = (built / "site" / "actors" / "index.html").read_text(encoding="utf-8")
     assert by_type.find("Volodymyr Zelenskiy") < by_type.find("Kyiv")

@@ -23,8 +23,18 @@
     });
   }
 
+  /* The search page: Pagefind's own UI, loaded from the bundle built beside the site. */
+  function startSearch() {
+    var element = document.getElementById("pagefind-search");
+    if (!element || element.dataset.started || typeof PagefindUI === "undefined") return;
+    element.dataset.started = "true";
+    new PagefindUI({ element: "#pagefind-search", showSubResults: true, showImages: false,
+                     resetStyles: false, autofocus: true });
+  }
+
   document$.subscribe(function () {
     setTimeout(showSentence);
+    startSearch();
     var box = document.getElementById("quote-filter");
     if (box) box.addEventListener("input", filterQuotes);
   });

@@ -31,14 +31,14 @@ def open_briefing(page: Page, base: str) -> None:
 
 
 def search(page: Page, text: str):
-    """Type into Material's search box as a reader would; returns the result list."""
-    box = page.locator("input.md-search__input")
-    opener = page.locator("label.md-header__button[for='__search']")
-    (opener if opener.is_visible() else box).click()
+    """Open the search page from the header and type as a reader would; returns the results."""
+    page.locator("a[data-md-component='pagefind-link']").click()
+    box = page.locator("input.pagefind-ui__search-input")
+    expect(box).to_be_visible()
     box.fill("")
     box.press_sequentially(text, delay=20)
-    results = page.locator(".md-search-result__list")
-    expect(results.locator(".md-search-result__item").first).to_be_visible()
+    results = page.locator(".pagefind-ui__results")
+    expect(results.locator(".pagefind-ui__result").first).to_be_visible()
     return results
 
 
@@ -49,7 +49,7 @@ def test_search_finds_a_briefing_by_actor_and_by_quote_fragment(page: Page, site
     expect(results.locator("a[href*='actors/mark-carney/']").first).to_be_attached()
     results = search(page, "fluid situation")
     expect(results).to_contain_text(CARNEY_TITLE)
-    results.locator("a.md-search-result__link").filter(has_text=CARNEY_TITLE).first.click()
+    results.locator("a.pagefind-ui__result-link").filter(has_text=CARNEY_TITLE).first.click()
     expect(page.locator("h1")).to_contain_text(CARNEY_TITLE)
 
 
@@ -136,7 +136,7 @@ def test_print_hides_navigation_and_shows_the_source_text(page: Page, site_url: 
     open_briefing(page, site_url)
     page.emulate_media(media="print")
     expect(page.locator(".md-header")).to_be_hidden()
-    expect(page.locator(".md-search")).to_be_hidden()
+    expect(page.locator("a[data-md-component='pagefind-link']")).to_be_hidden()
     expect(page.locator("#s-0")).to_be_visible()
 
 
