@@ -6,9 +6,11 @@ Articles that fail are reported and skipped; everything else still gets its page
 from __future__ import annotations
 
 import fcntl
+import json
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from spacy.language import Language
@@ -32,7 +34,16 @@ from .overrides import apply_overrides
 from .parallel import brief_articles
 from .readers import ArticleError, is_article_file, read_article
 from .render import Renderer
-from .write import Outcome, Ownership, generated_pages, ownership, remove_stale_temporaries, write_page
+from .write import (
+    Outcome,
+    Ownership,
+    digest,
+    generated_pages,
+    ownership,
+    recorded_inputs,
+    remove_stale_temporaries,
+    write_page,
+)
 
 QUOTES_PER_SPEAKER = 10
 TIMELINE_LATEST = 200
@@ -126,8 +137,12 @@ def read_seeds(project: Project, report: BuildReport, paths: list[Path] | None =
 
 
 def briefings_for(articles: list[Article], cache: BriefingCache, nlp_factory: Callable[[], Language],
-                  report: BuildReport, *, n_process: int = 1, progress: bool = False) -> list[Briefing]:
-    """Cached extraction where the article is unchanged; one streaming NLP pass over the rest."""
+                  report: BuildReport, *, n_process: int = 1,
+                  progress: bool = False) -> tuple[list[Briefing], dict[str, str]]:
+    """Cached extraction where the article is unchanged; one streaming NLP pass over the rest.
+
+    Also returns, per briefing, a key of everything it was made from (article, generator, overrides).
+    """
     extracted: dict[str, Briefing] = {}
     missing: list[Article] = []
     keys = {article.id: cache_key(article) for article in articles}
@@ -147,11 +162,14 @@ def briefings_for(articles: list[Article], cache: BriefingCache, nlp_factory: Ca
                 bar.update(1)
     cache.prune(set(keys))
     briefings = []
+    content_keys = {}
     for article in articles:
-        briefing, problems = apply_overrides(extracted[article.id], article.meta.get("overrides"))
+        overrides = article.meta.get("overrides")
+        briefing, problems = apply_overrides(extracted[article.id], overrides)
         report.errors.extend(ArticleError(article.path, problem) for problem in problems)
         briefings.append(briefing)
-    return briefings
+        content_keys[article.id] = digest(keys[article.id] + json.dumps(overrides, sort_keys=True, default=str))
+    return briefings, content_keys
 
 
 def progress_bar(total: int, *, enabled: bool) -> tqdm:
@@ -159,17 +177,42 @@ def progress_bar(total: int, *, enabled: bool) -> tqdm:
     return tqdm(total=total, unit="article", desc="analysing", disable=not enabled, file=sys.stderr)
 
 
-def site_pages(briefings: list[Briefing], renderer: Renderer) -> dict[str, str]:
-    """Page path (relative to docs_dir) → Markdown, for every page the generator owns."""
+@dataclass
+class PageJob:
+    """A page to write, rendered only when needed: ``inputs`` keys what it is rendered from."""
+
+    render: Callable[[], str]
+    inputs: str | None = None
+
+
+def briefing_inputs(briefing: Briefing, content_key: str, page: str, templates: str,
+                    actor_pages: dict[str, str], actor_types: dict[str, str]) -> str:
+    """Everything a briefing page shows: its briefing, its templates and its links to actor pages."""
+    names = sorted({a.name for a in briefing.actors} | {q.speaker for q in briefing.quotes if q.speaker}
+                   | {s.speaker for s in briefing.statements if s.speaker})
+    links = [(name, actor_pages.get(name), actor_types.get(name)) for name in names]
+    return digest(json.dumps([content_key, page, templates, links]))
+
+
+def site_pages(briefings: list[Briefing], renderer: Renderer,
+               content_keys: dict[str, str] | None = None) -> dict[str, PageJob]:
+    """Page path (relative to docs_dir) → page job, for every page the generator owns."""
     pages = briefing_pages(briefings)
     actors = actor_index(briefings, pages)
     actor_pages = {name: f"actors/{entry.slug}.md" for name, entry in actors.items()}
     actor_types = {name: entry.type for name, entry in actors.items()}
     months = by_month(briefings)
-    out: dict[str, str] = {}
+    templates = renderer.digest()
+    jobs: dict[str, PageJob] = {}
     for briefing in briefings:
-        out[pages[briefing.id]] = renderer.briefing(
-            briefing, page_path=pages[briefing.id], actor_pages=actor_pages)
+        path = pages[briefing.id]
+        inputs = None
+        if content_keys and briefing.id in content_keys:
+            inputs = briefing_inputs(briefing, content_keys[briefing.id], path, templates, actor_pages,
+                                     actor_types)
+        jobs[path] = PageJob(partial(renderer.briefing, briefing, page_path=path, actor_pages=actor_pages),
+                             inputs)
+    out: dict[str, str] = {}
     latest = newest_first(briefings)[:12]
     out["index.md"] = renderer.page(
         "home.md.j2", page_path="index.md", latest=latest, pages=pages, months=months,
@@ -199,15 +242,23 @@ def site_pages(briefings: list[Briefing], renderer: Renderer) -> dict[str, str]:
     for year, year_events in years.items():
         path = f"timeline/{year}.md"
         out[path] = renderer.page("timeline.md.j2", page_path=path, events=year_events, years=years, year=year)
-    return out
+    jobs.update((path, PageJob(partial(str, text))) for path, text in out.items())
+    return jobs
 
 
-def write_site(project: Project, pages: dict[str, str], report: BuildReport, *, force: bool) -> None:
+def write_site(project: Project, pages: dict[str, PageJob], report: BuildReport, *, force: bool) -> None:
     docs = project.docs_dir
     docs.mkdir(parents=True, exist_ok=True)
     remove_stale_temporaries(docs)
     for relpath in sorted(pages):
-        outcome = write_page(docs / relpath, pages[relpath], force=force)
+        job = pages[relpath]
+        target = docs / relpath
+        # The same inputs render the same page: skip rendering when the page on disk says so.
+        if (not force and job.inputs and recorded_inputs(target) == job.inputs
+                and ownership(target) is Ownership.GENERATED):
+            outcome = Outcome.UNCHANGED
+        else:
+            outcome = write_page(target, job.render(), force=force, inputs=job.inputs)
         shown = (docs / relpath).relative_to(project.root).as_posix() if docs.is_relative_to(project.root) else relpath
         if outcome is Outcome.WRITTEN:
             report.written.append(shown)
@@ -238,9 +289,9 @@ def build(project: Project, *, force: bool = False, nlp_factory: Callable[[], La
     with (project.cache_dir / ".lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         articles = read_seeds(project, report)
-        briefings = briefings_for(articles, BriefingCache(project.cache_dir), nlp_factory, report,
-                                  n_process=n_process, progress=progress)
-        pages = site_pages(briefings, Renderer(project.templates_dir))
+        briefings, content_keys = briefings_for(articles, BriefingCache(project.cache_dir), nlp_factory,
+                                                report, n_process=n_process, progress=progress)
+        pages = site_pages(briefings, Renderer(project.templates_dir), content_keys)
         write_site(project, pages, report, force=force)
     report.briefings = briefings
     return report

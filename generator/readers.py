@@ -23,6 +23,8 @@ from .overrides import validate_overrides
 
 DATE_LINE = re.compile(r"^\s*date\s+(\S+)\s*")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Unicode category Cc but for newline and tab.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Far longer than any news article (about 35,000 words); beyond it the parser's memory grows fast.
 MAX_ARTICLE_CHARS = 200_000
 # English prose is about 40-50 % function words; other languages share only a handful of them.
@@ -43,7 +45,7 @@ def normalise_text(text: str) -> str:
     """Unicode NFC, no control characters or non-breaking spaces, paragraphs by blank lines."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\ufeff", "")
-    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    text = CONTROL_CHARACTERS.sub("", text)
     paragraphs = []
     for block in re.split(r"\n\s*\n", text):
         joined = " ".join(line.strip() for line in block.splitlines() if line.strip())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Iterable
@@ -66,6 +67,13 @@ class Renderer:
             root=relative_root(page_path),
             actor_pages=actor_pages,
         )
+
+    def digest(self) -> str:
+        """Hash of every template: a changed template re-renders every page."""
+        hasher = hashlib.sha256()
+        for path in template_files(self.templates_dir):
+            hasher.update(path.relative_to(self.templates_dir).as_posix().encode() + b"\0" + path.read_bytes())
+        return hasher.hexdigest()
 
     def page(self, template: str, *, page_path: str, **context: Any) -> str:
         return self.environment.get_template(template).render(root=relative_root(page_path), **context)

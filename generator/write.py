@@ -38,11 +38,20 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def stamp(text: str) -> str:
-    """Insert the stamp line as the first front-matter key (the page must start with ``---``)."""
+def stamp(text: str, inputs: str | None = None) -> str:
+    """Insert the stamp line as the first front-matter key (the page must start with ``---``).
+
+    ``inputs`` records what the page was rendered from, so an unchanged page need not be
+    rendered again to know it is unchanged.
+    """
     if not text.startswith("---\n"):
         raise ValueError("generated pages must start with YAML front matter")
-    return f"---\n{STAMP_KEY}: {__version__} sha256:{digest(text)}\n{text[4:]}"
+    recorded_inputs = f" inputs:{inputs}" if inputs else ""
+    return f"---\n{STAMP_KEY}: {__version__} sha256:{digest(text)}{recorded_inputs}\n{text[4:]}"
+
+
+def stamp_fields(line: str) -> dict[str, str]:
+    return dict(field.partition(":")[::2] for field in line.split() if ":" in field)
 
 
 def unstamp(text: str) -> tuple[str | None, str]:
@@ -53,8 +62,19 @@ def unstamp(text: str) -> tuple[str | None, str]:
     line_end = text.find("\n", len(prefix))
     if line_end < 0:
         return None, text
-    recorded = text[len(prefix):line_end].rpartition("sha256:")[2].strip()
+    recorded = stamp_fields(text[len(prefix):line_end]).get("sha256")
     return recorded, "---\n" + text[line_end + 1:]
+
+
+def recorded_inputs(path: Path) -> str | None:
+    """The inputs a generated page says it was rendered from (only its first lines are read)."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            head = handle.readline() + handle.readline()
+    except (OSError, UnicodeDecodeError):
+        return None
+    prefix = f"---\n{STAMP_KEY}: "
+    return stamp_fields(head[len(prefix):]).get("inputs") if head.startswith(prefix) else None
 
 
 def ownership(path: Path) -> Ownership:
@@ -85,8 +105,8 @@ def atomic_write(path: Path, text: str) -> None:
         raise
 
 
-def write_page(path: Path, text: str, *, force: bool = False) -> Outcome:
-    stamped = stamp(text)
+def write_page(path: Path, text: str, *, force: bool = False, inputs: str | None = None) -> Outcome:
+    stamped = stamp(text, inputs)
     try:
         if path.read_text(encoding="utf-8") == stamped:
             return Outcome.UNCHANGED
