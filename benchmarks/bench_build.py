@@ -135,20 +135,20 @@ def first_search_result(site: Path, query: str) -> tuple[float, float, int] | No
         return None
     args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-    fetched: list[int] = []
     with serve(site) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=args)
         page = browser.new_page()
-        page.on("response", lambda r: fetched.append(len(r.body())) if "/pagefind/" in r.url
-                and r.ok else None)
         start = time.perf_counter()
         page.goto(url + "search/")
         page.fill("input.pagefind-ui__search-input", query)
         typed = time.perf_counter()
         page.wait_for_selector(".pagefind-ui__result", timeout=120_000)
         done = time.perf_counter()
+        fetched = page.evaluate("""performance.getEntriesByType("resource")
+            .filter(entry => entry.name.includes("/pagefind/"))
+            .reduce((total, entry) => total + entry.encodedBodySize, 0)""")
         browser.close()
-    return done - start, done - typed, sum(fetched)
+    return done - start, done - typed, int(fetched)
 
 
 def folder_size(folder: Path) -> tuple[int, int]:

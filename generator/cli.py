@@ -82,7 +82,8 @@ def parser() -> argparse.ArgumentParser:
     build_cmd = commands.add_parser("build", help="generate every stale briefing and the site pages")
     build_cmd.add_argument("--project", default=".", help="project folder (default: here)")
     build_cmd.add_argument("--force", action="store_true", help="overwrite pages edited by hand")
-    build_cmd.add_argument("--jobs", type=int, default=1, help="processes for the NLP (default 1)")
+    build_cmd.add_argument("--jobs", type=int, default=0,
+                           help="processes for the NLP (default 0: one per core)")
     build_cmd.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                            help="progress bar (default: only in an interactive terminal)")
     build_cmd.set_defaults(run=command_build)

@@ -7,6 +7,7 @@ and only articles in and briefings out cross between processes (never parsed doc
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Iterator, Sequence
 
 from spacy.language import Language
@@ -36,7 +37,12 @@ def chunks(items: Sequence[Article], size: int) -> Iterator[list[Article]]:
 
 def brief_articles(nlp: Language, articles: Sequence[Article], *, n_process: int = 1,
                    chunk_size: int = 8) -> Iterator[Briefing]:
-    """Briefings in the order of ``articles``, streamed; parallel only when it pays off."""
+    """Briefings in the order of ``articles``, streamed; parallel only when it pays off.
+
+    ``n_process`` 0 means one process per core.
+    """
+    if n_process <= 0:
+        n_process = os.cpu_count() or 1
     if n_process <= 1 or len(articles) < 2 * chunk_size:
         for analysed in analyse(nlp, articles):
             yield build_briefing(analysed)

@@ -29,7 +29,7 @@ class BriefingsConfig(Config):
     seeds = config_options.Type(str, default="seeds")
     templates = config_options.Type(str, default="templates")
     cache = config_options.Type(str, default=".briefing-cache")
-    jobs = config_options.Type(int, default=1)
+    jobs = config_options.Type(int, default=0)  # processes for the NLP; 0 = one per core
     # "pagefind": index the built site with Pagefind (scales to thousands of briefings);
     # "material": leave search to Material's own plugin (add `- search` to the plugins).
     search = config_options.Choice(("pagefind", "material"), default="pagefind")

@@ -6,6 +6,7 @@ Readers never modify the file they read. A file that cannot become a briefing ra
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Callable
@@ -99,7 +100,7 @@ def read_txt(path: Path, raw: bytes, relpath: str) -> Article:
     if match:
         article_date = parse_date(match.group(1), path)
         text = text[match.end():]
-    return finish(Article(id=path.stem, path=relpath, text=text, date=article_date), path)
+    return finish(Article(id=path.stem, path=relpath, text=html.unescape(text), date=article_date), path)
 
 
 def read_md(path: Path, raw: bytes, relpath: str) -> Article:
@@ -121,7 +122,7 @@ def read_md(path: Path, raw: bytes, relpath: str) -> Article:
     article_date = parse_date(meta.pop("date", None), path)
     return finish(
         Article(
-            id=path.stem, path=relpath, text=post.content, date=article_date,
+            id=path.stem, path=relpath, text=html.unescape(post.content), date=article_date,
             title=str(title).strip() if title else None,
             meta={key: meta[key] for key in sorted(meta)},
         ),

@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import GOLD_ARTICLES, ROOT, SEED, make_project
 
 from generator.pipeline import BuildReport, Project, build, read_seeds
-from helpers import GOLD_ARTICLES, ROOT, SEED, make_project
 
 DATA = ROOT / "tests" / "data"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

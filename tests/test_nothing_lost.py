@@ -9,9 +9,10 @@ import sys
 import time
 from pathlib import Path
 
+from helpers import GOLD_ARTICLES, SEED, make_project, tree_bytes
+
 from generator.pipeline import Project, build
 from generator.write import Ownership, ownership
-from helpers import GOLD_ARTICLES, SEED, make_project, tree_bytes
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CI": "1"}
 

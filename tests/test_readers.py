@@ -29,9 +29,9 @@ def test_seed_without_date_line(tmp_path):
     assert article.text == "Just an article. wrapped line."
 
 
-def test_non_breaking_spaces_and_crlf_are_normalised(tmp_path):
-    article = read_article(write(tmp_path, "c.txt", "One\u00a0two.\r\n\r\nThree."))
-    assert article.text == "One two.\n\nThree."
+def test_non_breaking_spaces_entities_and_crlf_are_normalised(tmp_path):
+    article = read_article(write(tmp_path, "c.txt", "One\u00a0two &amp; &#8220;three&#8221;&nbsp;four.\r\n\r\nFive."))
+    assert article.text == "One two & “three” four.\n\nFive."
 
 
 def test_markdown_front_matter(tmp_path):
