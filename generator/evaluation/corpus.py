@@ -14,8 +14,6 @@ from ..models import Briefing
 from ..nlp import AnalysedArticle, analyse
 from ..readers import read_article
 
-DEFAULT_GOLD = Path("tests/gold")
-
 
 @dataclass
 class GoldArticle:

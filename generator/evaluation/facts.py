@@ -43,6 +43,11 @@ from ..extract.facts import content_lemmas, overlap
 from ..nlp import AnalysedArticle, load_model
 from .corpus import GoldArticle, format_row, prf
 
+# pytextrank prints its install path when first imported (spaCy may import it through its
+# entry point while loading any model): import it here, quietly, before anything loads one.
+with contextlib.redirect_stdout(io.StringIO()):
+    import pytextrank  # noqa: F401  (registers the "textrank" factory)
+
 COVER_SHARE = 0.6
 REDUNDANT_SHARE = 0.5
 FIGURE_LABELS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
@@ -75,9 +80,6 @@ def score_items(items: Sequence[Item], gold: Sequence[Item]) -> tuple[int, int, 
 
 
 def _textrank_pipeline() -> Any:
-    with contextlib.redirect_stdout(io.StringIO()):  # pytextrank prints its install path on import
-        import pytextrank  # noqa: F401  (registers the "textrank" factory)
-
     nlp = load_model()
     nlp.add_pipe("textrank")
     return nlp
