@@ -48,18 +48,23 @@ class BriefingCache:
     def _path(self, article_id: str) -> Path:
         return self.directory / f"{article_id}.json"
 
-    def get(self, article_id: str, key: str) -> Briefing | None:
+    def get(self, article_id: str, key: str) -> tuple[Briefing, str] | None:
+        """The cached briefing and the hash of its content, or None when stale or missing."""
         try:
             data = json.loads(self._path(article_id).read_text(encoding="utf-8"))
             if data.get("key") != key:
                 return None
-            return Briefing.from_dict(data["briefing"])
+            return Briefing.from_dict(data["briefing"]), data["content"]
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
-    def put(self, article_id: str, key: str, briefing: Briefing) -> None:
-        payload = {"key": key, "briefing": briefing.to_dict()}
+    def put(self, article_id: str, key: str, briefing: Briefing) -> str:
+        """Store a briefing; returns the hash of its content (what its page is rendered from)."""
+        body = json.dumps(briefing.to_dict(), ensure_ascii=False, sort_keys=True)
+        content = hashlib.sha256(body.encode()).hexdigest()
+        payload = {"key": key, "content": content, "briefing": briefing.to_dict()}
         atomic_write(self._path(article_id), json.dumps(payload, ensure_ascii=False, sort_keys=True))
+        return content
 
     def prune(self, keep: set[str]) -> None:
         if not self.directory.is_dir():

@@ -141,22 +141,24 @@ def briefings_for(articles: list[Article], cache: BriefingCache, nlp_factory: Ca
                   progress: bool = False) -> tuple[list[Briefing], dict[str, str]]:
     """Cached extraction where the article is unchanged; one streaming NLP pass over the rest.
 
-    Also returns, per briefing, a key of everything it was made from (article, generator, overrides).
+    Also returns, per briefing, a hash of its content with the overrides applied: a new generator
+    that extracts the same things changes no page.
     """
     extracted: dict[str, Briefing] = {}
+    contents: dict[str, str] = {}
     missing: list[Article] = []
     keys = {article.id: cache_key(article) for article in articles}
     for article in articles:
         cached = cache.get(article.id, keys[article.id])
         if cached is not None:
-            extracted[article.id] = cached
+            extracted[article.id], contents[article.id] = cached
             report.cached += 1
         else:
             missing.append(article)
     if missing:
         with progress_bar(len(missing), enabled=progress) as bar:
             for briefing in brief_articles(nlp_factory(), missing, n_process=n_process):
-                cache.put(briefing.id, keys[briefing.id], briefing)
+                contents[briefing.id] = cache.put(briefing.id, keys[briefing.id], briefing)
                 extracted[briefing.id] = briefing
                 report.analysed.append(briefing.source)
                 bar.update(1)
@@ -168,7 +170,7 @@ def briefings_for(articles: list[Article], cache: BriefingCache, nlp_factory: Ca
         briefing, problems = apply_overrides(extracted[article.id], overrides)
         report.errors.extend(ArticleError(article.path, problem) for problem in problems)
         briefings.append(briefing)
-        content_keys[article.id] = digest(keys[article.id] + json.dumps(overrides, sort_keys=True, default=str))
+        content_keys[article.id] = digest(contents[article.id] + json.dumps(overrides, sort_keys=True, default=str))
     return briefings, content_keys
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -126,3 +127,14 @@ def test_two_builds_at_once_both_finish_and_agree(tmp_path):
     out, _ = again.communicate(timeout=300)
     assert out.startswith(b"0 analysed, 2 from cache")
     assert tree_bytes(project / "briefings") == snapshot
+
+
+def test_the_cache_is_safe_to_delete_and_an_identical_reanalysis_rewrites_no_page(tmp_path, nlp):
+    project = make_project(tmp_path, [SEED, GOLD_ARTICLES / "02_jobs_resigns_apple.txt"])
+    build(Project.at(project), nlp_factory=lambda: nlp)
+    pages = {p: p.stat().st_mtime_ns for p in (project / "briefings").rglob("*.md")}
+    shutil.rmtree(project / ".briefing-cache")
+    report = build(Project.at(project), nlp_factory=lambda: nlp)
+    assert len(report.analysed) == 2 and report.cached == 0
+    assert report.written == [] and report.ok
+    assert {p: p.stat().st_mtime_ns for p in (project / "briefings").rglob("*.md")} == pages
