@@ -6,14 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from spacy.language import Language
 
 from generator.evaluation.actors import Score, baseline_actors, match, score
-from generator.evaluation.corpus import prf
-from generator.extract.actors import extract_actors
+from generator.evaluation.corpus import GoldArticle, prf
 from generator.models import Actor
-from generator.nlp import analyse
-from generator.readers import read_article
 
 GOLD = Path(__file__).parent / "gold"
 TYPES = {"person", "organization", "country", "place", "group"}
@@ -63,13 +59,12 @@ def test_gold_files_are_well_formed() -> None:
 
 
 @pytest.fixture(scope="module")
-def gold_scores(nlp: Language) -> tuple[Score, Score]:
-    paths = sorted((GOLD / "articles").glob("*.txt"))
+def gold_scores(gold_corpus: list[GoldArticle]) -> tuple[Score, Score]:
     system, baseline = Score(), Score()
-    for analysed in analyse(nlp, [read_article(path) for path in paths]):
-        gold = json.loads((GOLD / "actors" / f"{analysed.article.id}.json").read_text(encoding="utf-8"))
-        system.add(score(extract_actors(analysed), gold["actors"]))
-        baseline.add(score(baseline_actors(analysed), gold["actors"]))
+    for item in gold_corpus:
+        gold = item.annotation("actors")
+        system.add(score(item.briefing.actors, gold["actors"]))
+        baseline.add(score(baseline_actors(item.analysed), gold["actors"]))
     return system, baseline
 
 

@@ -10,9 +10,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from spacy.language import Language
 
-from generator.evaluation.corpus import GoldArticle, load_corpus, prf
+from generator.evaluation.corpus import GoldArticle, prf
 from generator.evaluation.facts import (
     evaluate,
     figure_counts,
@@ -27,8 +26,8 @@ MIN_ANNOTATED = 15
 
 
 @pytest.fixture(scope="module")
-def corpus(nlp: Language) -> list[GoldArticle]:
-    return load_corpus(GOLD, nlp)
+def corpus(gold_corpus: list[GoldArticle]) -> list[GoldArticle]:
+    return gold_corpus
 
 
 def f1(counts: Counter[str], hits: str, predicted: str = "predicted") -> float:

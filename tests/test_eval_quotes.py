@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.evaluation import quotes as evaluation
-from generator.evaluation.corpus import load_corpus
+from generator.evaluation.corpus import GoldArticle
 from generator.evaluation.quotes import Predicted, Scores, jaccard, match, normalise_name, same_speaker
 from generator.models import Article
 from generator.nlp import analyse
@@ -78,8 +78,8 @@ def test_every_gold_article_is_annotated_with_the_required_fields():
 
 
 @pytest.fixture(scope="module")
-def corpus(nlp):
-    return load_corpus(GOLD, nlp)
+def corpus(gold_corpus: list[GoldArticle]) -> list[GoldArticle]:
+    return gold_corpus
 
 
 def test_quality_gate_on_the_gold_set(corpus):
