@@ -40,6 +40,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def __init__(self) -> None:
         self._nlp: Language | None = None
         self._briefings: list[Briefing] = []
+        self._serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._serving = command == "serve"
 
     # The model is loaded once for the life of `mkdocs serve`, and only if an article changed.
     def _model(self) -> Language:
@@ -53,7 +57,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                           templates=self.config.templates, cache=self.config.cache)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        report = build(self._project(config), nlp_factory=self._model, n_process=self.config.jobs,
+        # `mkdocs serve` runs server threads: forking workers there could inherit a held lock.
+        jobs = 1 if self._serving else self.config.jobs
+        report = build(self._project(config), nlp_factory=self._model, n_process=jobs,
                        progress=self.config.progress)
         self._briefings = report.briefings
         for line in report.lines()[:1]:
