@@ -60,9 +60,9 @@ class BriefingCache:
 
     def put(self, article_id: str, key: str, briefing: Briefing) -> str:
         """Store a briefing; returns the hash of its content (what its page is rendered from)."""
-        body = json.dumps(briefing.to_dict(), ensure_ascii=False, sort_keys=True)
-        content = hashlib.sha256(body.encode()).hexdigest()
-        payload = {"key": key, "content": content, "briefing": briefing.to_dict()}
+        data = briefing.to_dict()
+        content = hashlib.sha256(json.dumps(data, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+        payload = {"key": key, "content": content, "briefing": data}
         atomic_write(self._path(article_id), json.dumps(payload, ensure_ascii=False, sort_keys=True))
         return content
 

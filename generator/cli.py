@@ -8,10 +8,10 @@ import os
 import sys
 from pathlib import Path
 
-from .briefing import build_briefing
-from .crossref import briefing_pages
+from .crossref import actor_slug, briefing_pages
 from .fetch import add_article
-from .nlp import analyse, load_model
+from .nlp import load_model
+from .parallel import brief_articles
 from .pipeline import Project, build
 from .readers import ArticleError, read_article
 from .render import Renderer
@@ -50,7 +50,7 @@ def command_extract(args: argparse.Namespace) -> int:
         except ArticleError as error:
             print(f"error: {error}", file=sys.stderr)
             status = 1
-    briefings = [build_briefing(a) for a in analyse(load_model(), articles)] if articles else []
+    briefings = list(brief_articles(load_model(), articles, n_process=args.jobs)) if articles else []
     if args.format == "json":
         payload = [b.to_dict() for b in briefings]
         print(json.dumps(payload, ensure_ascii=False, indent=2))
@@ -58,7 +58,7 @@ def command_extract(args: argparse.Namespace) -> int:
         renderer = Renderer(Path(args.project) / "templates")
         pages = briefing_pages(briefings)
         for briefing in briefings:
-            actor_pages = {a.name: f"actors/{a.name}.md" for a in briefing.actors}
+            actor_pages = {a.name: f"actors/{actor_slug(a.name)}.md" for a in briefing.actors}
             print(renderer.briefing(briefing, page_path=pages[briefing.id], actor_pages=actor_pages))
     return status
 
@@ -96,6 +96,8 @@ def parser() -> argparse.ArgumentParser:
     extract_cmd = commands.add_parser("extract", help="print briefings for article files")
     extract_cmd.add_argument("files", nargs="+")
     extract_cmd.add_argument("--format", choices=("json", "md"), default="json")
+    extract_cmd.add_argument("--jobs", type=int, default=0,
+                             help="processes for the NLP (default 0: one per core)")
     extract_cmd.add_argument("--project", default=".", help="project folder whose templates to use")
     extract_cmd.set_defaults(run=command_extract)
 

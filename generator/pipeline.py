@@ -32,7 +32,7 @@ from .models import Article, Briefing
 from .nlp import load_model
 from .overrides import apply_overrides
 from .parallel import brief_articles
-from .readers import ArticleError, is_article_file, read_article
+from .readers import ArticleError, read_article
 from .render import Renderer
 from .write import (
     Outcome,
@@ -40,7 +40,7 @@ from .write import (
     digest,
     generated_pages,
     ownership,
-    recorded_inputs,
+    page_state,
     remove_stale_temporaries,
     write_page,
 )
@@ -112,10 +112,6 @@ def read_seeds(project: Project, report: BuildReport, paths: list[Path] | None =
     seen_texts: dict[str, str] = {}
     for path in seed_files(project.seeds_dir) if paths is None else paths:
         relpath = path.relative_to(project.root).as_posix()
-        if not is_article_file(path):
-            report.errors.append(ArticleError(relpath, f"unsupported file type {path.suffix!r} "
-                                                       "(use .txt, .md or .html)"))
-            continue
         try:
             article = read_article(path, project.root)
         except ArticleError as error:
@@ -255,12 +251,12 @@ def write_site(project: Project, pages: dict[str, PageJob], report: BuildReport,
     for relpath in sorted(pages):
         job = pages[relpath]
         target = docs / relpath
+        state = page_state(target)
         # The same inputs render the same page: skip rendering when the page on disk says so.
-        if (not force and job.inputs and recorded_inputs(target) == job.inputs
-                and ownership(target) is Ownership.GENERATED):
+        if not force and job.inputs and state.inputs == job.inputs and state.ownership is Ownership.GENERATED:
             outcome = Outcome.UNCHANGED
         else:
-            outcome = write_page(target, job.render(), force=force, inputs=job.inputs)
+            outcome = write_page(target, job.render(), force=force, inputs=job.inputs, state=state)
         shown = (docs / relpath).relative_to(project.root).as_posix() if docs.is_relative_to(project.root) else relpath
         if outcome is Outcome.WRITTEN:
             report.written.append(shown)

@@ -184,10 +184,6 @@ READERS: dict[str, Callable[[Path, bytes, str], Article]] = {
 }
 
 
-def is_article_file(path: Path) -> bool:
-    return not path.name.startswith(".") and path.suffix.lower() in READERS
-
-
 def read_article(path: Path, root: Path | None = None) -> Article:
     """Read one article; ``root`` makes the recorded source path relative to the project."""
     reader = READERS.get(path.suffix.lower())

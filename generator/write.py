@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
@@ -66,28 +67,32 @@ def unstamp(text: str) -> tuple[str | None, str]:
     return recorded, "---\n" + text[line_end + 1:]
 
 
-def recorded_inputs(path: Path) -> str | None:
-    """The inputs a generated page says it was rendered from (only its first lines are read)."""
-    try:
-        with path.open(encoding="utf-8") as handle:
-            head = handle.readline() + handle.readline()
-    except (OSError, UnicodeDecodeError):
-        return None
-    prefix = f"---\n{STAMP_KEY}: "
-    return stamp_fields(head[len(prefix):]).get("inputs") if head.startswith(prefix) else None
+@dataclass(frozen=True)
+class PageState:
+    """What is on disk at a page's path, from one read: who wrote it, its text, its recorded inputs."""
+
+    ownership: Ownership
+    text: str | None = None
+    inputs: str | None = None
 
 
-def ownership(path: Path) -> Ownership:
+def page_state(path: Path) -> PageState:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        return Ownership.MISSING
+        return PageState(Ownership.MISSING)
     except (UnicodeDecodeError, OSError):
-        return Ownership.FOREIGN
+        return PageState(Ownership.FOREIGN)
     recorded, original = unstamp(text)
     if recorded is None:
-        return Ownership.FOREIGN
-    return Ownership.GENERATED if recorded == digest(original) else Ownership.EDITED
+        return PageState(Ownership.FOREIGN, text)
+    inputs = stamp_fields(text[4:text.find("\n", 4)]).get("inputs")
+    state = Ownership.GENERATED if recorded == digest(original) else Ownership.EDITED
+    return PageState(state, text, inputs)
+
+
+def ownership(path: Path) -> Ownership:
+    return page_state(path).ownership
 
 
 def atomic_write(path: Path, text: str) -> None:
@@ -105,17 +110,16 @@ def atomic_write(path: Path, text: str) -> None:
         raise
 
 
-def write_page(path: Path, text: str, *, force: bool = False, inputs: str | None = None) -> Outcome:
+def write_page(path: Path, text: str, *, force: bool = False, inputs: str | None = None,
+               state: PageState | None = None) -> Outcome:
+    """``state`` is what the caller already read at ``path``, so the page is read once."""
     stamped = stamp(text, inputs)
-    try:
-        if path.read_text(encoding="utf-8") == stamped:
-            return Outcome.UNCHANGED
-    except (FileNotFoundError, UnicodeDecodeError):
-        pass
-    state = ownership(path)
-    if not force and state is Ownership.EDITED:
+    state = state or page_state(path)
+    if state.text == stamped:
+        return Outcome.UNCHANGED
+    if not force and state.ownership is Ownership.EDITED:
         return Outcome.KEPT_EDITED
-    if not force and state is Ownership.FOREIGN:
+    if not force and state.ownership is Ownership.FOREIGN:
         return Outcome.KEPT_FOREIGN
     atomic_write(path, stamped)
     return Outcome.WRITTEN
