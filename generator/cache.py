@@ -55,20 +55,28 @@ class BriefingCache:
             if data.get("key") != key:
                 return None
             return Briefing.from_dict(data["briefing"]), data["content"]
-        except (OSError, ValueError, KeyError, TypeError):
-            return None
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None  # missing, stale, or not an entry at all (``[]``, ``null``, a folder)
 
     def put(self, article_id: str, key: str, briefing: Briefing) -> str:
         """Store a briefing; returns the hash of its content (what its page is rendered from)."""
         data = briefing.to_dict()
-        content = hashlib.sha256(json.dumps(data, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+        content = self.content_digest(briefing, data)
         payload = {"key": key, "content": content, "briefing": data}
         atomic_write(self._path(article_id), json.dumps(payload, ensure_ascii=False, sort_keys=True))
         return content
+
+    @staticmethod
+    def content_digest(briefing: Briefing, data: dict | None = None) -> str:
+        data = briefing.to_dict() if data is None else data
+        return hashlib.sha256(json.dumps(data, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
     def prune(self, keep: set[str]) -> None:
         if not self.directory.is_dir():
             return
         for path in self.directory.glob("*.json"):
-            if path.stem not in keep:
-                path.unlink(missing_ok=True)
+            if path.stem not in keep and path.is_file():
+                try:
+                    path.unlink(missing_ok=True)
+                except OSError:
+                    pass  # a stale entry that cannot be removed costs disk space, nothing else

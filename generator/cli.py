@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 from pathlib import Path
@@ -11,8 +12,8 @@ from pathlib import Path
 from .crossref import actor_slug, briefing_pages
 from .fetch import add_article
 from .nlp import load_model
-from .parallel import brief_articles
-from .pipeline import Project, build
+from .parallel import DEFAULT_TIME_BUDGET, brief_articles
+from .pipeline import BuildError, Project, build
 from .readers import ArticleError, read_article
 from .render import Renderer
 
@@ -21,11 +22,27 @@ def show_progress() -> bool:
     return sys.stderr.isatty() and not os.environ.get("CI")
 
 
+def print_error(error: ArticleError, debug: bool) -> None:
+    """One line per failure; with ``--debug`` also the traceback, for whoever fixes the bug."""
+    print(f"error: could not process {error}", file=sys.stderr)
+    if debug and error.detail:
+        print(error.detail, file=sys.stderr)
+
+
 def command_build(args: argparse.Namespace) -> int:
-    report = build(Project.at(Path(args.project)), force=args.force, n_process=args.jobs,
-                   progress=show_progress() if args.progress is None else args.progress)
+    try:
+        report = build(Project.at(Path(args.project)), force=args.force, n_process=args.jobs,
+                       progress=show_progress() if args.progress is None else args.progress,
+                       time_budget=args.time_budget)
+    except BuildError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     for line in report.lines():
         print(line, file=sys.stderr if line.startswith(("error", "warning")) else sys.stdout)
+    if args.debug:
+        for error in report.errors:
+            if error.detail:
+                print(f"{error.path}:\n{error.detail}", file=sys.stderr)
     return 0 if report.ok else 1
 
 
@@ -43,14 +60,23 @@ def command_add(args: argparse.Namespace) -> int:
 
 
 def command_extract(args: argparse.Namespace) -> int:
-    articles, status = [], 0
+    """The briefings of the files that could be processed; every failure named, exit 1 if any."""
+    articles, errors = [], []
     for name in args.files:
         try:
             articles.append(read_article(Path(name)))
         except ArticleError as error:
-            print(f"error: {error}", file=sys.stderr)
-            status = 1
-    briefings = list(brief_articles(load_model(), articles, n_process=args.jobs)) if articles else []
+            errors.append(error)
+    briefings = []
+    results = brief_articles(load_model(), articles, n_process=args.jobs, time_budget=args.time_budget) \
+        if articles else []
+    for article, result in zip(articles, results):
+        if isinstance(result, ArticleError):
+            errors.append(result)
+            continue
+        errors.extend(ArticleError(article.path, f"extraction failed in {e.section}: {e.reason}")
+                      for e in result.errors)
+        briefings.append(result)
     if args.format == "json":
         payload = [b.to_dict() for b in briefings]
         print(json.dumps(payload, ensure_ascii=False, indent=2))
@@ -60,7 +86,11 @@ def command_extract(args: argparse.Namespace) -> int:
         for briefing in briefings:
             actor_pages = {a.name: f"actors/{actor_slug(a.name)}.md" for a in briefing.actors}
             print(renderer.briefing(briefing, page_path=pages[briefing.id], actor_pages=actor_pages))
-    return status
+    for error in errors:
+        print_error(error, args.debug)
+    if errors:
+        print(f"{len({e.path for e in errors})} of {len(args.files)} file(s) failed", file=sys.stderr)
+    return 1 if errors else 0
 
 
 def command_eval(args: argparse.Namespace) -> int:
@@ -68,15 +98,25 @@ def command_eval(args: argparse.Namespace) -> int:
     from .evaluation.corpus import load_corpus
 
     evaluations = {"quotes": quotes.evaluate, "actors": actors.evaluate, "facts": facts.evaluate}
-    corpus = load_corpus(Path(args.gold), load_model())
+    errors: list[str] = []
+    corpus = load_corpus(Path(args.gold), load_model(), errors)
     for name in args.only or list(evaluations):
         for line in evaluations[name](corpus):
             print(line)
-    return 0
+    for error in errors:
+        print(f"error: {error}", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def add_budget(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--time-budget", type=float, default=DEFAULT_TIME_BUDGET, metavar="SECONDS",
+                         help="stop and report an article that takes longer than this per 10,000 "
+                              f"characters (default {DEFAULT_TIME_BUDGET:g}; 0: no limit)")
 
 
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="briefing", description=__doc__)
+    main.add_argument("--debug", action="store_true", help="show the traceback of every failure")
     commands = main.add_subparsers(dest="command", required=True)
 
     build_cmd = commands.add_parser("build", help="generate every stale briefing and the site pages")
@@ -86,6 +126,7 @@ def parser() -> argparse.ArgumentParser:
                            help="processes for the NLP (default 0: one per core)")
     build_cmd.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                            help="progress bar (default: only in an interactive terminal)")
+    add_budget(build_cmd)
     build_cmd.set_defaults(run=command_build)
 
     add_cmd = commands.add_parser("add", help="fetch web pages and save their articles in seeds/")
@@ -99,6 +140,7 @@ def parser() -> argparse.ArgumentParser:
     extract_cmd.add_argument("--jobs", type=int, default=0,
                              help="processes for the NLP (default 0: one per core)")
     extract_cmd.add_argument("--project", default=".", help="project folder whose templates to use")
+    add_budget(extract_cmd)
     extract_cmd.set_defaults(run=command_extract)
 
     eval_cmd = commands.add_parser("eval", help="precision, recall and F1 on the gold set, beside baselines")
@@ -110,7 +152,12 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    return args.run(args)
+    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(message)s")
+    try:
+        return args.run(args)
+    except BuildError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

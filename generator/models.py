@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 
 @dataclass(frozen=True)
@@ -88,6 +88,21 @@ class Question:
 
 
 @dataclass
+class SectionError:
+    """A part of the briefing that could not be extracted: the page shows the rest and says so.
+
+    ``section`` is the reader's name for it ("open questions"), ``reason`` the exception in one
+    line, ``site`` where in the generator it was raised (``generator/extract/x.py:12 in f``).
+    """
+
+    section: str
+    reason: str
+    site: str = ""
+    # The traceback, for --debug; not a field, so not in the JSON (it names this machine's paths).
+    detail: ClassVar[str] = ""
+
+
+@dataclass
 class Briefing:
     """Everything the page shows; its ``to_dict`` is the documented JSON contract."""
 
@@ -107,6 +122,7 @@ class Briefing:
     sentence_paragraphs: list[int]
     summary_sentences: list[int] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
+    errors: list[SectionError] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -130,4 +146,5 @@ class Briefing:
             sentence_paragraphs=list(data["sentence_paragraphs"]),
             summary_sentences=list(data.get("summary_sentences", [])),
             meta=dict(data.get("meta", {})),
+            errors=[SectionError(**item) for item in data.get("errors", [])],
         )

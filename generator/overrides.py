@@ -24,6 +24,7 @@ from typing import Any
 from .models import Actor, Briefing, Question
 
 ACTOR_TYPES = {"person", "organization", "country", "place", "group"}
+# section -> key -> the shape of its value: a list of texts, or a mapping of text to ``values``.
 SCHEMA: dict[str, dict[str, type]] = {
     "actors": {"rename": dict, "drop": list, "type": dict, "role": dict},
     "quotes": {"speaker": dict, "drop": list},
@@ -31,33 +32,57 @@ SCHEMA: dict[str, dict[str, type]] = {
 }
 
 
+def _text(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _entry(overrides: dict[str, Any], section: str, key: str) -> Any:
+    """A validated entry; an empty one (``rename:`` with nothing after it) is an empty list or mapping."""
+    body = overrides.get(section) or {}
+    value = body.get(key)
+    return SCHEMA[section][key]() if value is None else value
+
+
 def validate_overrides(overrides: Any) -> list[str]:
-    """Every problem at once, so an editor fixes them in one go."""
+    """Every problem at once, so an editor fixes them in one go; the overrides are used only when
+    there is none, so :func:`apply_overrides` can trust every value's shape and type."""
     if overrides is None:
         return []
     if not isinstance(overrides, dict):
-        return ["`overrides` must be a mapping"]
+        return ["`overrides` must be a mapping (actors, quotes, questions)"]
     problems = []
     for section, body in overrides.items():
         if section not in SCHEMA:
             problems.append(f"unknown section `{section}` (known: {', '.join(SCHEMA)})")
             continue
+        if body is None:
+            continue
         if not isinstance(body, dict):
-            problems.append(f"`{section}` must be a mapping")
+            problems.append(f"`{section}` must be a mapping (known keys: {', '.join(SCHEMA[section])})")
             continue
         for key, value in body.items():
             expected = SCHEMA[section].get(key)
+            where = f"`{section}.{key}`"
             if expected is None:
                 problems.append(f"unknown key `{section}.{key}` (known: {', '.join(SCHEMA[section])})")
+            elif value is None:
+                continue
             elif not isinstance(value, expected):
-                problems.append(f"`{section}.{key}` must be a {'list' if expected is list else 'mapping'}")
-    for name, kind in (overrides.get("actors") or {}).get("type", {}).items():
-        if kind not in ACTOR_TYPES:
-            problems.append(f"`actors.type` of {name!r} must be one of {', '.join(sorted(ACTOR_TYPES))}")
-    for item in (overrides.get("questions") or {}).get("add", []) or []:
-        if not (isinstance(item, dict) and isinstance(item.get("question"), str)
-                and isinstance(item.get("sentence"), int)):
-            problems.append("each `questions.add` item needs `question` (text) and `sentence` (number)")
+                problems.append(f"{where} must be a {'list' if expected is list else 'mapping'}")
+            elif (section, key) == ("questions", "add"):
+                for item in value:
+                    if not (isinstance(item, dict) and _text(item.get("question"))
+                            and isinstance(item.get("sentence"), int) and not isinstance(item["sentence"], bool)):
+                        problems.append("each `questions.add` item needs `question` (text) and `sentence` (number)")
+            elif expected is list:
+                if not all(_text(item) for item in value):
+                    problems.append(f"{where} must be a list of texts")
+            elif not all(_text(name) and _text(new) for name, new in value.items()):
+                problems.append(f"{where} must map texts to texts, e.g. {{\"Carney\": \"Mark Carney\"}}")
+            elif (section, key) == ("actors", "type"):
+                for name, kind in value.items():
+                    if kind not in ACTOR_TYPES:
+                        problems.append(f"`actors.type` of {name!r} must be one of {', '.join(sorted(ACTOR_TYPES))}")
     return problems
 
 
@@ -66,9 +91,6 @@ def apply_overrides(briefing: Briefing, overrides: dict[str, Any] | None) -> tup
     if not overrides:
         return briefing, []
     problems: list[str] = []
-    actors_section = overrides.get("actors") or {}
-    quotes_section = overrides.get("quotes") or {}
-    questions_section = overrides.get("questions") or {}
     names = {actor.name for actor in briefing.actors}
 
     def known(name: str, where: str) -> bool:
@@ -76,10 +98,10 @@ def apply_overrides(briefing: Briefing, overrides: dict[str, Any] | None) -> tup
             problems.append(f"override `{where}`: no actor named {name!r} in this briefing")
         return name in names
 
-    rename = {old: new for old, new in actors_section.get("rename", {}).items() if known(old, "actors.rename")}
-    dropped = {name for name in actors_section.get("drop", []) if known(name, "actors.drop")}
-    types = {n: t for n, t in actors_section.get("type", {}).items() if known(n, "actors.type")}
-    roles = {n: r for n, r in actors_section.get("role", {}).items() if known(n, "actors.role")}
+    rename = {old: new for old, new in _entry(overrides, "actors", "rename").items() if known(old, "actors.rename")}
+    dropped = {name for name in _entry(overrides, "actors", "drop") if known(name, "actors.drop")}
+    types = {n: t for n, t in _entry(overrides, "actors", "type").items() if known(n, "actors.type")}
+    roles = {n: r for n, r in _entry(overrides, "actors", "role").items() if known(n, "actors.role")}
 
     actors = []
     for actor in briefing.actors:
@@ -96,8 +118,8 @@ def apply_overrides(briefing: Briefing, overrides: dict[str, Any] | None) -> tup
             return None
         return rename.get(name, name) if name else name
 
-    speakers = quotes_section.get("speaker", {})
-    dropped_quotes = quotes_section.get("drop", [])
+    speakers = _entry(overrides, "quotes", "speaker")
+    dropped_quotes = _entry(overrides, "quotes", "drop")
     quotes = []
     for quote in briefing.quotes:
         if any(quote.text.startswith(prefix) for prefix in dropped_quotes):
@@ -115,8 +137,8 @@ def apply_overrides(briefing: Briefing, overrides: dict[str, Any] | None) -> tup
             named.add(quote.speaker)
 
     questions = [q for q in briefing.open_questions
-                 if not any(q.question.startswith(p) for p in questions_section.get("drop", []))]
-    for item in questions_section.get("add", []):
+                 if not any(q.question.startswith(p) for p in _entry(overrides, "questions", "drop"))]
+    for item in _entry(overrides, "questions", "add"):
         if 0 <= item["sentence"] < len(briefing.sentences):
             questions.append(Question(question=item["question"], sentence=item["sentence"]))
         else:

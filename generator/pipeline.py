@@ -1,12 +1,18 @@
 """The build: read every article → analyse what changed → cross-article index → render → write.
 
-Articles that fail are reported and skipped; everything else still gets its page.
+One article never takes the site down: whatever fails while it is read, parsed, briefed or
+rendered becomes a named error for that article, and every other article gets its page. A
+failing extractor costs only its own section. What stops a build is the environment alone
+(a templates folder that is missing or does not compile, a docs folder that cannot be
+written), and that is a :class:`BuildError` of one line naming the path and the cause.
 """
 
 from __future__ import annotations
 
 import fcntl
 import json
+import logging
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,12 +34,13 @@ from .crossref import (
     quotes_by_speaker,
     top_actors,
 )
+from .failures import one_line, raise_site, trace
 from .models import Article, Briefing
 from .nlp import load_model
 from .overrides import apply_overrides
-from .parallel import brief_articles
+from .parallel import DEFAULT_TIME_BUDGET, brief_articles
 from .readers import ArticleError, read_article
-from .render import Renderer
+from .render import Renderer, TemplatesError
 from .write import (
     Outcome,
     Ownership,
@@ -46,7 +53,21 @@ from .write import (
 )
 
 QUOTES_PER_SPEAKER = 10
+SOURCE_LINE = re.compile(r'^source: (".*")$', re.MULTILINE)
 TIMELINE_LATEST = 200
+
+
+log = logging.getLogger(__name__)
+
+
+class BuildError(Exception):
+    """The environment stops the whole build: one line naming the path and the cause."""
+
+
+def failed(path: str, reason: str, error: BaseException) -> ArticleError:
+    """An article's failure from a bug: the reason in one line, the traceback kept for --debug."""
+    site = raise_site(error)
+    return ArticleError(path, f"{reason}: {one_line(error)}" + (f" (at {site})" if site else ""), trace(error))
 
 
 @dataclass(frozen=True)
@@ -81,6 +102,7 @@ class BuildReport:
     removed: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
     errors: list[ArticleError] = field(default_factory=list)
+    failed_sources: set[str] = field(default_factory=set)  # articles with no briefing this time
     briefings: list[Briefing] = field(default_factory=list)
 
     @property
@@ -95,7 +117,10 @@ class BuildReport:
         out += [f"written: {page}" for page in self.written]
         out += [f"removed: {page}" for page in self.removed]
         out += [f"warning: {note}" for note in self.kept]
-        out += [f"error: {error}" for error in self.errors]
+        out += [f"error: could not process {error}" for error in self.errors]
+        if self.errors:
+            articles = len({error.path for error in self.errors})
+            out.append(f"error: {articles} article(s) failed; every other article has its page")
         return out
 
 
@@ -116,6 +141,11 @@ def read_seeds(project: Project, report: BuildReport, paths: list[Path] | None =
             article = read_article(path, project.root)
         except ArticleError as error:
             report.errors.append(ArticleError(relpath, error.reason))
+            report.failed_sources.add(relpath)
+            continue
+        except Exception as error:  # noqa: BLE001 - a reader's bug is this file's failure alone
+            report.errors.append(failed(relpath, "reading failed", error))
+            report.failed_sources.add(relpath)
             continue
         if article.id in seen_ids:
             report.errors.append(ArticleError(
@@ -133,12 +163,14 @@ def read_seeds(project: Project, report: BuildReport, paths: list[Path] | None =
 
 
 def briefings_for(articles: list[Article], cache: BriefingCache, nlp_factory: Callable[[], Language],
-                  report: BuildReport, *, n_process: int = 1,
-                  progress: bool = False) -> tuple[list[Briefing], dict[str, str]]:
+                  report: BuildReport, *, n_process: int = 1, progress: bool = False,
+                  time_budget: float = DEFAULT_TIME_BUDGET) -> tuple[list[Briefing], dict[str, str]]:
     """Cached extraction where the article is unchanged; one streaming NLP pass over the rest.
 
     Also returns, per briefing, a hash of its content with the overrides applied: a new generator
-    that extracts the same things changes no page.
+    that extracts the same things changes no page. An article that could not be analysed has no
+    briefing and no cache entry (it is tried again next build); one whose extractor failed has
+    its briefing, and the failure is reported at every build until the article or the code changes.
     """
     extracted: dict[str, Briefing] = {}
     contents: dict[str, str] = {}
@@ -153,18 +185,41 @@ def briefings_for(articles: list[Article], cache: BriefingCache, nlp_factory: Ca
             missing.append(article)
     if missing:
         with progress_bar(len(missing), enabled=progress) as bar:
-            for briefing in brief_articles(nlp_factory(), missing, n_process=n_process):
-                contents[briefing.id] = cache.put(briefing.id, keys[briefing.id], briefing)
-                extracted[briefing.id] = briefing
-                report.analysed.append(briefing.source)
+            results = brief_articles(nlp_factory(), missing, n_process=n_process, time_budget=time_budget)
+            for article, result in zip(missing, results):
                 bar.update(1)
+                if isinstance(result, ArticleError):
+                    report.errors.append(result)
+                    report.failed_sources.add(article.path)
+                    continue
+                try:
+                    # A briefing with a failed section is not kept: it is tried again, with its
+                    # traceback, at every build until the article or the generator changes.
+                    contents[article.id] = (cache.content_digest(result) if result.errors
+                                            else cache.put(article.id, keys[article.id], result))
+                except OSError as error:
+                    contents[article.id] = cache.content_digest(result)
+                    report.kept.append(f"could not write the cache entry of {article.path} in "
+                                       f"{cache.directory} ({error.strerror or error}); it will be analysed again")
+                extracted[article.id] = result
+                report.analysed.append(article.path)
     cache.prune(set(keys))
     briefings = []
     content_keys = {}
     for article in articles:
+        if article.id not in extracted:
+            continue
+        briefing = extracted[article.id]
+        report.errors.extend(ArticleError(article.path, f"extraction failed in {error.section}: {error.reason}"
+                                          + (f" (at {error.site})" if error.site else ""), error.detail)
+                             for error in briefing.errors)
         overrides = article.meta.get("overrides")
-        briefing, problems = apply_overrides(extracted[article.id], overrides)
-        report.errors.extend(ArticleError(article.path, problem) for problem in problems)
+        try:
+            briefing, problems = apply_overrides(briefing, overrides)
+        except Exception as error:  # noqa: BLE001 - publish the uncorrected briefing, and say so
+            report.errors.append(failed(article.path, "applying the overrides failed", error))
+        else:
+            report.errors.extend(ArticleError(article.path, problem) for problem in problems)
         briefings.append(briefing)
         content_keys[article.id] = digest(contents[article.id] + json.dumps(overrides, sort_keys=True, default=str))
     return briefings, content_keys
@@ -181,6 +236,7 @@ class PageJob:
 
     render: Callable[[], str]
     inputs: str | None = None
+    source: str | None = None  # the article a briefing page is rendered from
 
 
 def briefing_inputs(briefing: Briefing, content_key: str, page: str, templates: str,
@@ -209,55 +265,92 @@ def site_pages(briefings: list[Briefing], renderer: Renderer,
             inputs = briefing_inputs(briefing, content_keys[briefing.id], path, templates, actor_pages,
                                      actor_types)
         jobs[path] = PageJob(partial(renderer.briefing, briefing, page_path=path, actor_pages=actor_pages),
-                             inputs)
-    out: dict[str, str] = {}
+                             inputs, briefing.source)
+    out: dict[str, Callable[[], str]] = {}
     latest = newest_first(briefings)[:12]
-    out["index.md"] = renderer.page(
+    out["index.md"] = partial(
+        renderer.page,
         "home.md.j2", page_path="index.md", latest=latest, pages=pages, months=months,
         total=len(briefings), actor_pages=actor_pages, actor_types=actor_types,
         top_actors={b.id: top_actors(b) for b in latest})
-    out["archive/index.md"] = renderer.page(
+    out["archive/index.md"] = partial(
+        renderer.page,
         "archive.md.j2", page_path="archive/index.md", months=months, pages=pages)
     for month, items in months.items():
         path = f"archive/{month}.md"
-        out[path] = renderer.page("month.md.j2", page_path=path, month=month, briefings=items, pages=pages)
-    out["actors/index.md"] = renderer.page(
+        out[path] = partial(renderer.page, "month.md.j2", page_path=path, month=month, briefings=items, pages=pages)
+    out["actors/index.md"] = partial(
+        renderer.page,
         "actors.md.j2", page_path="actors/index.md", actors=actors, types=ACTOR_TYPES,
         actor_pages=actor_pages)
     for name, entry in actors.items():
         path = actor_pages[name]
-        out[path] = renderer.page("actor.md.j2", page_path=path, actor=entry)
-    out["quotes/index.md"] = renderer.page(
+        out[path] = partial(renderer.page, "actor.md.j2", page_path=path, actor=entry)
+    out["quotes/index.md"] = partial(
+        renderer.page,
         "quotes.md.j2", page_path="quotes/index.md", speakers=quotes_by_speaker(briefings, pages),
         actor_pages=actor_pages, actor_types=actor_types, per_speaker=QUOTES_PER_SPEAKER)
-    out["search/index.md"] = renderer.page("search.md.j2", page_path="search/index.md", total=len(briefings))
+    out["search/index.md"] = partial(renderer.page, "search.md.j2", page_path="search/index.md", total=len(briefings))
     # Cross-article lists stay a bounded size at any archive size: the rest is one click away.
     events = combined_timeline(briefings, pages)
     years = by_year(events)
-    out["timeline/index.md"] = renderer.page(
+    out["timeline/index.md"] = partial(
+        renderer.page,
         "timeline.md.j2", page_path="timeline/index.md", events=events[:TIMELINE_LATEST],
         years=years, year=None)
     for year, year_events in years.items():
         path = f"timeline/{year}.md"
-        out[path] = renderer.page("timeline.md.j2", page_path=path, events=year_events, years=years, year=year)
-    jobs.update((path, PageJob(partial(str, text))) for path, text in out.items())
+        out[path] = partial(renderer.page, "timeline.md.j2", page_path=path, events=year_events, years=years, year=year)
+    jobs.update((path, PageJob(render)) for path, render in out.items())
     return jobs
 
 
+def page_source(path: Path) -> str | None:
+    """The article a generated briefing page was rendered from (its ``source:`` front matter)."""
+    state = page_state(path)
+    match = SOURCE_LINE.search(state.text or "")
+    if match is None:
+        return None
+    try:
+        source = json.loads(match.group(1))
+    except ValueError:
+        return None
+    return source if isinstance(source, str) else None
+
+
+def shown_path(project: Project, path: Path) -> str:
+    return path.relative_to(project.root).as_posix() if path.is_relative_to(project.root) else path.as_posix()
+
+
 def write_site(project: Project, pages: dict[str, PageJob], report: BuildReport, *, force: bool) -> None:
+    """Write what changed, remove what is gone; a page that fails to render keeps its old version."""
     docs = project.docs_dir
-    docs.mkdir(parents=True, exist_ok=True)
-    remove_stale_temporaries(docs)
+    try:
+        docs.mkdir(parents=True, exist_ok=True)
+        remove_stale_temporaries(docs)
+    except OSError as error:
+        raise BuildError(f"cannot write the docs folder {shown_path(project, docs)}: "
+                         f"{error.strerror or error}") from None
     for relpath in sorted(pages):
         job = pages[relpath]
         target = docs / relpath
+        shown = shown_path(project, target)
         state = page_state(target)
         # The same inputs render the same page: skip rendering when the page on disk says so.
         if not force and job.inputs and state.inputs == job.inputs and state.ownership is Ownership.GENERATED:
             outcome = Outcome.UNCHANGED
         else:
-            outcome = write_page(target, job.render(), force=force, inputs=job.inputs, state=state)
-        shown = (docs / relpath).relative_to(project.root).as_posix() if docs.is_relative_to(project.root) else relpath
+            try:
+                text = job.render()
+            except Exception as error:  # noqa: BLE001 - one page's failure spares the others
+                report.errors.append(failed(job.source or shown, f"rendering {shown} failed", error))
+                if job.source:
+                    report.failed_sources.add(job.source)
+                continue
+            try:
+                outcome = write_page(target, text, force=force, inputs=job.inputs, state=state)
+            except OSError as error:
+                raise BuildError(f"cannot write {shown}: {error.strerror or error}") from None
         if outcome is Outcome.WRITTEN:
             report.written.append(shown)
         elif outcome is Outcome.UNCHANGED:
@@ -272,24 +365,43 @@ def write_site(project: Project, pages: dict[str, PageJob], report: BuildReport,
         relpath = path.relative_to(docs).as_posix()
         if relpath in pages:
             continue
+        if report.failed_sources and page_source(path) in report.failed_sources:
+            continue  # its article failed this time: the last good page stays until it is fixed
         if ownership(path) is Ownership.GENERATED or force:
-            path.unlink()
+            try:
+                path.unlink()
+            except OSError as error:
+                raise BuildError(f"cannot remove {shown_path(project, path)}: {error.strerror or error}") from None
             report.removed.append(relpath)
         else:
             report.kept.append(f"{relpath} was edited by hand and its article is gone; kept it")
 
 
 def build(project: Project, *, force: bool = False, nlp_factory: Callable[[], Language] = load_model,
-          n_process: int = 1, progress: bool = False) -> BuildReport:
-    """One build at a time per project: a second one waits for the first to finish."""
+          n_process: int = 1, progress: bool = False, time_budget: float = DEFAULT_TIME_BUDGET) -> BuildReport:
+    """One build at a time per project: a second one waits for the first to finish.
+
+    Raises :class:`BuildError` only for what stops every page alike; an article's own failure
+    is in the report.
+    """
     report = BuildReport()
-    project.cache_dir.mkdir(parents=True, exist_ok=True)
-    with (project.cache_dir / ".lock").open("w") as lock:
+    try:
+        renderer = Renderer(project.templates_dir)
+    except TemplatesError as error:
+        raise BuildError(str(error)) from None
+    try:
+        project.cache_dir.mkdir(parents=True, exist_ok=True)
+        lock = (project.cache_dir / ".lock").open("w")
+    except OSError as error:
+        raise BuildError(f"cannot use the cache folder {shown_path(project, project.cache_dir)}: "
+                         f"{error.strerror or error}") from None
+    with lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         articles = read_seeds(project, report)
         briefings, content_keys = briefings_for(articles, BriefingCache(project.cache_dir), nlp_factory,
-                                                report, n_process=n_process, progress=progress)
-        pages = site_pages(briefings, Renderer(project.templates_dir), content_keys)
+                                                report, n_process=n_process, progress=progress,
+                                                time_budget=time_budget)
+        pages = site_pages(briefings, renderer, content_keys)
         write_site(project, pages, report, force=force)
     report.briefings = briefings
     return report

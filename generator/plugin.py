@@ -12,6 +12,7 @@ from pathlib import Path
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from spacy.language import Language
 
@@ -19,7 +20,8 @@ from .crossref import briefing_pages
 from .feed import FEED_PATH, atom_feed
 from .models import Briefing
 from .nlp import load_model
-from .pipeline import Project, build
+from .parallel import DEFAULT_TIME_BUDGET
+from .pipeline import BuildError, Project, build
 from .search import index_site
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -34,6 +36,8 @@ class BriefingsConfig(Config):
     # "material": leave search to Material's own plugin (add `- search` to the plugins).
     search = config_options.Choice(("pagefind", "material"), default="pagefind")
     progress = config_options.Type(bool, default=False)
+    # Seconds per 10,000 characters an article may take before it is stopped and reported; 0: no limit.
+    time_budget = config_options.Type((int, float), default=DEFAULT_TIME_BUDGET)
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
@@ -59,8 +63,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         # `mkdocs serve` runs server threads: forking workers there could inherit a held lock.
         jobs = 1 if self._serving else self.config.jobs
-        report = build(self._project(config), nlp_factory=self._model, n_process=jobs,
-                       progress=self.config.progress)
+        try:
+            report = build(self._project(config), nlp_factory=self._model, n_process=jobs,
+                           progress=self.config.progress, time_budget=float(self.config.time_budget))
+        except BuildError as error:
+            raise PluginError(f"briefings: {error}") from None
         self._briefings = report.briefings
         for line in report.lines()[:1]:
             log.info("briefings: %s", line)
@@ -69,8 +76,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         # Warnings, so that `mkdocs build --strict` fails on a bad article or a kept hand edit.
         for note in report.kept:
             log.warning("briefings: %s", note)
+        # One line per failed article; `mkdocs build -v` adds the traceback.
         for error in report.errors:
             log.warning("briefings: could not process %s", error)
+            if error.detail:
+                log.debug("briefings: %s\n%s", error.path, error.detail)
+        if report.errors:
+            log.warning("briefings: %s", report.lines()[-1].removeprefix("error: "))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """The Atom feed and the search index beside the site, from this build's briefings."""

@@ -31,15 +31,17 @@ MAX_ARTICLE_CHARS = 200_000
 # English prose is about 40-50 % function words; other languages share only a handful of them.
 MIN_ENGLISH_SHARE = 0.2
 META_KEYS = ("url", "source", "author", "publisher", "tags", "overrides")
+TEXT_KEYS = ("title", "url", "source", "author", "publisher")
 
 
 class ArticleError(Exception):
     """An article that cannot become a briefing; the message names the file and why."""
 
-    def __init__(self, path: Path | str, reason: str) -> None:
+    def __init__(self, path: Path | str, reason: str, detail: str = "") -> None:
         super().__init__(f"{path}: {reason}")
         self.path = str(path)
         self.reason = reason
+        self.detail = detail  # the traceback, when the reason is a bug's: shown with --debug
 
 
 def normalise_text(text: str) -> str:
@@ -103,28 +105,92 @@ def read_txt(path: Path, raw: bytes, relpath: str) -> Article:
     return finish(Article(id=path.stem, path=relpath, text=html.unescape(text), date=article_date), path)
 
 
-def read_md(path: Path, raw: bytes, relpath: str) -> Article:
-    """Markdown with YAML front matter (title, date, url, author, publisher, tags, overrides)."""
+def front_matter(text: str, path: Path) -> tuple[dict[Any, Any], str]:
+    """The YAML mapping between the ``---`` lines and the body after it.
+
+    Loaded with PyYAML's safe loader, which builds dates itself: an impossible date
+    (``2025-09-31``) is reported like any other unreadable front matter.
+    """
+    handler = frontmatter.YAMLHandler()
+    if not handler.detect(text):
+        return {}, text
     try:
-        post = frontmatter.loads(decode(raw, path))
+        header, body = handler.split(text)
+    except ValueError:
+        return {}, text
+    try:
+        data = handler.load(header)  # the C safe loader when PyYAML has it, as python-frontmatter uses
     except yaml.YAMLError as error:
         reason = " ".join(str(error).split())
         raise ArticleError(path, f"front matter is not valid YAML ({reason})") from None
-    meta = dict(post.metadata)
-    unknown = sorted(set(meta) - {"title", "date", *META_KEYS})
+    except ValueError as error:  # a date PyYAML could not build, e.g. 2025-13-01
+        raise ArticleError(path, f"front matter has a value that is not valid ({error})") from None
+    if data is None:
+        return {}, body
+    if not isinstance(data, dict):
+        raise ArticleError(path, f"front matter must be a mapping of keys to values, not a {type_name(data)}")
+    return data, body
+
+
+def type_name(value: Any) -> str:
+    """What an editor wrote, in YAML's words."""
+    names = {bool: "true/false", int: "number", float: "number", str: "text", list: "list",
+             dict: "mapping", set: "set", bytes: "binary value", date: "date", datetime: "date"}
+    return "empty value" if value is None else names.get(type(value), type(value).__name__)
+
+
+def as_text(value: Any) -> str | None:
+    """A scalar an editor meant as text (``author: 2024-05-01`` is the text "2024-05-01")."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, (int, float)):
+        return str(value)
+    return None
+
+
+def clean_meta(meta: dict[Any, Any], path: Path) -> dict[str, Any]:
+    """Front-matter values as the briefing needs them: texts and a list of tag texts, JSON-safe."""
+    cleaned: dict[str, Any] = {}
+    for key in TEXT_KEYS:
+        if key in meta and meta[key] is not None:
+            text = as_text(meta[key])
+            if text is None:
+                raise ArticleError(path, f"front matter `{key}` must be text, not a {type_name(meta[key])}")
+            if text.strip():
+                cleaned[key] = text.strip()
+    tags = meta.get("tags")
+    if tags is not None:
+        items = [tags] if not isinstance(tags, list) else tags
+        texts = [as_text(tag) for tag in items]
+        if any(text is None for text in texts):
+            raise ArticleError(path, "front matter `tags` must be a list of texts, e.g. [politics, europe]")
+        cleaned["tags"] = [text.strip() for text in texts if text and text.strip()]
+    if meta.get("overrides") is not None:
+        cleaned["overrides"] = meta["overrides"]
+    return cleaned
+
+
+def read_md(path: Path, raw: bytes, relpath: str) -> Article:
+    """Markdown with YAML front matter (title, date, url, author, publisher, tags, overrides)."""
+    meta, body = front_matter(decode(raw, path), path)
+    unknown = sorted(map(str, set(meta) - {"date", *TEXT_KEYS, *META_KEYS}))
     if unknown:
-        raise ArticleError(path, f"unknown front matter key(s): {', '.join(map(str, unknown))}; "
+        raise ArticleError(path, f"unknown front matter key(s): {', '.join(unknown)}; "
                                  f"known: title, date, {', '.join(META_KEYS)}")
     problems = validate_overrides(meta.get("overrides"))
     if problems:
         raise ArticleError(path, "invalid overrides: " + "; ".join(problems))
-    title = meta.pop("title", None)
-    article_date = parse_date(meta.pop("date", None), path)
+    article_date = parse_date(meta.get("date"), path)
+    cleaned = clean_meta(meta, path)
+    title = cleaned.pop("title", None)
     return finish(
         Article(
-            id=path.stem, path=relpath, text=html.unescape(post.content), date=article_date,
-            title=str(title).strip() if title else None,
-            meta={key: meta[key] for key in sorted(meta)},
+            id=path.stem, path=relpath, text=html.unescape(body), date=article_date, title=title,
+            meta={key: cleaned[key] for key in sorted(cleaned)},
         ),
         path,
     )

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateSyntaxError
 
 from .models import Briefing
 from .slugs import slugify
@@ -53,12 +53,38 @@ def source_paragraphs(briefing: Briefing) -> list[list[dict[str, Any]]]:
     return paragraphs
 
 
+class TemplatesError(Exception):
+    """The templates cannot render any page: a missing folder or a template that does not compile."""
+
+
+REQUIRED_TEMPLATES = ("briefing.md.j2", "home.md.j2", "archive.md.j2", "month.md.j2", "actors.md.j2",
+                      "actor.md.j2", "quotes.md.j2", "search.md.j2", "timeline.md.j2")
+
+
 class Renderer:
-    """Knows the templates; every page is a function of plain data."""
+    """Knows the templates; every page is a function of plain data.
+
+    Every template is compiled up front, so a syntax error is one message naming the file and
+    line before any page is written, not a failure of each page in turn.
+    """
 
     def __init__(self, templates_dir: Path) -> None:
         self.templates_dir = templates_dir
         self.environment = make_environment(templates_dir)
+        if not templates_dir.is_dir():
+            raise TemplatesError(f"the templates folder {templates_dir} does not exist "
+                                 "(the plugin's `templates` option names it)")
+        missing = [name for name in REQUIRED_TEMPLATES if not (templates_dir / name).is_file()]
+        if missing:
+            raise TemplatesError(f"the templates folder {templates_dir} has no {', '.join(missing)}")
+        for path in template_files(templates_dir):
+            name = path.relative_to(templates_dir).as_posix()
+            try:
+                self.environment.get_template(name)
+            except TemplateSyntaxError as error:
+                raise TemplatesError(f"{path}:{error.lineno}: template syntax error: {error.message}") from None
+            except (OSError, UnicodeDecodeError) as error:
+                raise TemplatesError(f"{path}: cannot be read ({error})") from None
 
     def briefing(self, briefing: Briefing, *, page_path: str, actor_pages: dict[str, str]) -> str:
         return self.environment.get_template("briefing.md.j2").render(

@@ -62,8 +62,8 @@ def test_briefing_build_exits_non_zero_and_prints_each_problem(project):
     result = subprocess.run([sys.executable, "-m", "generator.cli", "build", "--project", str(project)],
                             capture_output=True, text=True, env=ENV, check=False)
     assert result.returncode == 1
-    assert "error: seeds/photo.txt: file is binary, not text" in result.stderr
-    assert "error: seeds/empty.txt: article is empty" in result.stderr
+    assert "error: could not process seeds/photo.txt: file is binary, not text" in result.stderr
+    assert "error: could not process seeds/empty.txt: article is empty" in result.stderr
 
 
 def test_mkdocs_strict_fails_on_a_bad_article_but_a_plain_build_still_makes_the_site(project):

@@ -10,8 +10,9 @@ from typing import Any
 from spacy.language import Language
 
 from ..briefing import build_briefing
+from ..failures import one_line
 from ..models import Briefing
-from ..nlp import AnalysedArticle, analyse
+from ..nlp import AnalysedArticle
 from ..readers import read_article
 
 
@@ -30,13 +31,25 @@ class GoldArticle:
         return json.loads(path.read_text(encoding="utf-8"))
 
 
-def load_corpus(gold_dir: Path, nlp: Language) -> list[GoldArticle]:
-    paths = sorted((gold_dir / "articles").glob("*.txt"))
-    articles = [read_article(path) for path in paths]
-    return [
-        GoldArticle(id=a.article.id, analysed=a, briefing=build_briefing(a), gold_dir=gold_dir)
-        for a in analyse(nlp, articles)
-    ]
+def load_corpus(gold_dir: Path, nlp: Language, errors: list[str] | None = None) -> list[GoldArticle]:
+    """Every gold article parsed and briefed; a failure is named in ``errors`` (when given) and
+    costs only that article, whose gold items then count as missed by every section that failed."""
+    corpus = []
+    for path in sorted((gold_dir / "articles").glob("*.txt")):
+        try:
+            article = read_article(path)
+            analysed = AnalysedArticle(article, nlp(article.text))
+            briefing = build_briefing(analysed)
+        except Exception as error:  # one article's failure is reported, not fatal
+            if errors is None:
+                raise
+            errors.append(f"could not process {path}: {one_line(error)}")
+            continue
+        if errors is not None:
+            errors.extend(f"could not process {path}: extraction failed in {e.section}: {e.reason}"
+                          for e in briefing.errors)
+        corpus.append(GoldArticle(id=article.id, analysed=analysed, briefing=briefing, gold_dir=gold_dir))
+    return corpus
 
 
 def prf(true_positives: int, predicted: int, gold: int) -> tuple[float, float, float]:

@@ -9,7 +9,9 @@ while "will meet on Friday" means five days ahead:
 * present or future: the next matching day on or after the article date;
 * a month or month-and-day without a year: the nearest such month in the tense's direction,
   across year boundaries ("in December" in a January paper is last December when past);
-* with no article date, only explicit years resolve; relative words stay ``None``.
+* with no article date, only explicit years resolve; relative words stay ``None``;
+* a date the arithmetic would put outside the calendar (before year 1 or after year 9999: "800000
+  days ago", "tomorrow" in a paper dated 9999-12-31) is not a date either, and gives ``None``.
 
 A resolved date is a string at the precision the words support: ``YYYY-MM-DD``, ``YYYY-MM`` or
 ``YYYY``. Durations ("13 years", "several months") are not dates and give ``None``.
@@ -18,7 +20,9 @@ A resolved date is a string at the precision the words support: ``YYYY-MM-DD``, 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import MAXYEAR, MINYEAR, date, datetime
+
+from dateutil.relativedelta import weekday as relative_weekday
 
 from dateutil import parser as date_parser
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
@@ -47,8 +51,28 @@ SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11
 SEASON = re.compile(r"^(this|last|next|this past|the past) (spring|summer|fall|autumn|winter)$")
 MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d", re.IGNORECASE)
 YEAR = re.compile(r"^(1[6-9]\d\d|20\d\d)(?:'s)?$")
+# "9999999 days ago" already lies before year 1: longer digit strings are never a calendar date.
+MAX_AGO_DIGITS = 7
 DURATION = re.compile(r"\b(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies)|"
                       r"seasons?)\b", re.IGNORECASE)
+
+
+def _moved(anchor: date, *, years: int = 0, months: int = 0, weeks: int = 0, days: int = 0,
+           weekday: relative_weekday | None = None) -> date | None:
+    """``anchor`` moved by a calendar offset, or ``None`` when the result would leave the calendar.
+
+    Every date arithmetic of this module goes through here, so "tomorrow" in a paper dated
+    9999-12-31 or "800000 days ago" gives no date instead of an exception.
+    """
+    try:
+        return anchor + relativedelta(years=years, months=months, weeks=weeks, days=days, weekday=weekday)
+    except (OverflowError, ValueError):
+        return None
+
+
+def _calendar_year(year: int) -> str | None:
+    """A year as resolved text, or ``None`` for a year outside the calendar (before 1, after 9999)."""
+    return str(year) if MINYEAR <= year <= MAXYEAR else None
 
 
 def _clean(text: str) -> str:
@@ -65,25 +89,35 @@ def _strip_softeners(text: str) -> str:
     return text
 
 
-def _season(which: str, name: str, anchor: date) -> str:
+def _season(which: str, name: str, anchor: date) -> str | None:
     """ "this summer" is this year's; "last winter" the most recent one that is over."""
     first, last = SEASONS[name]
     year = anchor.year
     if which == "last":
         over = anchor.month > last if first <= last else anchor.month in range(last + 1, first)
-        return str(year if over else year - 1)
+        return _calendar_year(year if over else year - 1)
     if which == "next":
-        return str(year if anchor.month < first else year + 1)
+        return _calendar_year(year if anchor.month < first else year + 1)
     return str(year)
 
 
-def _month_of_week(anchor: date, offset_weeks: int) -> str:
+def _month_of_week(anchor: date, offset_weeks: int) -> str | None:
     """A week named relative to the anchor: its month when the whole week falls in one month."""
-    monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=offset_weeks)
-    sunday = monday + timedelta(days=6)
+    monday = _moved(anchor, weeks=offset_weeks, days=-anchor.weekday())
+    sunday = _moved(monday, days=6) if monday is not None else None
+    if monday is None or sunday is None:
+        return None
     if (monday.year, monday.month) == (sunday.year, sunday.month):
         return f"{monday:%Y-%m}"
-    return f"{monday:%Y}" if monday.year == sunday.year else None  # type: ignore[return-value]
+    return f"{monday:%Y}" if monday.year == sunday.year else None
+
+
+def _day(then: date | None) -> str | None:
+    return then.isoformat() if then is not None else None
+
+
+def _month(then: date | None) -> str | None:
+    return f"{then:%Y-%m}" if then is not None else None
 
 
 def _relative(text: str, anchor: date, direction: int) -> str | None:
@@ -94,21 +128,25 @@ def _relative(text: str, anchor: date, direction: int) -> str | None:
     if lowered in SAME_DAY:
         return anchor.isoformat()
     if lowered in ("yesterday", "last night"):
-        return (anchor - timedelta(days=1)).isoformat()
+        return _day(_moved(anchor, days=-1))
     if lowered == "tomorrow":
-        return (anchor + timedelta(days=1)).isoformat()
+        return _day(_moved(anchor, days=1))
     match = AGO.match(lowered)
     if match:
-        amount = NUMBER_WORDS.get(match.group(1)) or (int(match.group(1)) if match.group(1).isdigit() else 0)
+        number = match.group(1)
+        if number.isdigit() and len(number) > MAX_AGO_DIGITS:
+            return None
+        amount = NUMBER_WORDS.get(number) or (int(number) if number.isdigit() else 0)
         if not amount:
             return None
         unit = match.group(2)
         if unit == "year":
-            return str(anchor.year - amount)
+            return _calendar_year(anchor.year - amount)
         if unit == "month":
-            return f"{anchor - relativedelta(months=amount):%Y-%m}"
-        then = anchor - timedelta(days=amount * (7 if unit == "week" else 1))
-        return then.isoformat() if unit == "day" else f"{then:%Y-%m}"
+            return _month(_moved(anchor, months=-amount))
+        if unit == "week":
+            return _month(_moved(anchor, weeks=-amount))
+        return _day(_moved(anchor, days=-amount))
     if lowered == "weekend":
         lowered = "this weekend"
     match = RELATIVE_UNIT.match(lowered)
@@ -118,16 +156,16 @@ def _relative(text: str, anchor: date, direction: int) -> str | None:
         if which == "the past" and unit != "weekend":
             return None  # "the past year" is a duration, not a date
         if unit == "year":
-            return str(anchor.year + step)
+            return _calendar_year(anchor.year + step)
         if unit == "month":
-            return f"{anchor + relativedelta(months=step):%Y-%m}"
+            return _month(_moved(anchor, months=step))
         if unit == "weekend":
             if step == 0:
                 step = -1 if direction == PAST else 0
-            saturday = anchor + relativedelta(weekday=SA(-1 if step < 0 else 1))
-            if step > 0 and saturday <= anchor:
-                saturday += timedelta(weeks=1)
-            return f"{saturday:%Y-%m}"
+            saturday = _moved(anchor, weekday=SA(-1 if step < 0 else 1))
+            if saturday is not None and step > 0 and saturday <= anchor:
+                saturday = _moved(saturday, weeks=1)
+            return _month(saturday)
         return _month_of_week(anchor, step)
     return None
 
@@ -145,18 +183,16 @@ def _weekday(text: str, anchor: date, direction: int) -> str | None:
     else:
         strict = False
     if direction == NEAREST:
-        before = anchor + relativedelta(weekday=weekday(-1))
-        after = anchor + relativedelta(weekday=weekday(+1))
-        then = before if (anchor - before) <= (after - anchor) else after
-    elif direction == PAST:
-        then = anchor + relativedelta(weekday=weekday(-1))
-        if strict and then == anchor:
-            then -= timedelta(weeks=1)
-    else:
-        then = anchor + relativedelta(weekday=weekday(+1))
-        if strict and then == anchor:
-            then += timedelta(weeks=1)
-    return then.isoformat()
+        before = _moved(anchor, weekday=weekday(-1))
+        after = _moved(anchor, weekday=weekday(+1))
+        if before is None or after is None:
+            return None  # the nearest such day may be the one outside the calendar
+        return _day(before if (anchor - before) <= (after - anchor) else after)
+    step = -1 if direction == PAST else 1
+    then = _moved(anchor, weekday=weekday(step))
+    if then is not None and strict and then == anchor:
+        then = _moved(then, weeks=step)
+    return _day(then)
 
 
 def _explicit(text: str, anchor: date | None, direction: int) -> str | None:
@@ -188,15 +224,17 @@ def _explicit(text: str, anchor: date | None, direction: int) -> str | None:
         return None
     year = anchor.year
     if has_day:
-        candidate = date(year, first.month, min(first.day, 28 if first.month == 2 else first.day))
+        candidate: date | None = date(year, first.month, min(first.day, 28 if first.month == 2 else first.day))
         if direction == NEAREST:
-            options = [candidate.replace(year=year + step) for step in (-1, 0, 1)]
+            options = [_moved(candidate, years=step) for step in (-1, 0, 1)]
+            if None in options:
+                return None  # the nearest such day may be the one outside the calendar
             candidate = min(options, key=lambda option: (abs((option - anchor).days), option > anchor))
         elif direction == PAST and candidate > anchor:
-            candidate = candidate.replace(year=year - 1)
+            candidate = _moved(candidate, years=-1)
         elif direction == FUTURE and candidate < anchor:
-            candidate = candidate.replace(year=year + 1)
-        return candidate.isoformat()
+            candidate = _moved(candidate, years=1)
+        return _day(candidate)
     if direction == NEAREST:
         distance = (first.month - anchor.month) % 12
         if distance > 6 or distance == 6:
@@ -207,7 +245,7 @@ def _explicit(text: str, anchor: date | None, direction: int) -> str | None:
         year -= 1
     elif direction == FUTURE and first.month < anchor.month:
         year += 1
-    return f"{year:04d}-{first.month:02d}"
+    return f"{year:04d}-{first.month:02d}" if _calendar_year(year) else None
 
 
 def is_duration(text: str) -> bool:

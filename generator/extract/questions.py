@@ -54,6 +54,11 @@ def participle(lemma: str) -> str:
     return lemma + "ed"
 
 
+def sentence_case(text: str) -> str:
+    """``text`` with a capital first letter; the empty string stays empty."""
+    return text[:1].upper() + text[1:]
+
+
 def words(tokens: list[Token]) -> str:
     """Tokens back to text with the article's own spacing."""
     text = ""
@@ -302,7 +307,7 @@ def _from_embedded(verb: Token, resolver: Resolver) -> str | None:
             if first.lower_ in ("whether", "if"):
                 return None
             body = words(span_words(doc, start, end))  # "what happened next": the wh-word is the subject
-            return body[0].upper() + body[1:] + "?"
+            return sentence_case(body) + "?" if body else None
         subject_text = resolver.phrase(subject)
         after_subject = subject.right_edge.i + 1
         if auxiliary is not None:
@@ -322,8 +327,10 @@ def _from_embedded(verb: Token, resolver: Resolver) -> str | None:
                 return None
             return f"{lead} {subject_text} {body}?"
         wh = words(span_words(doc, start, subject.left_edge.i))
+        if not wh:
+            return None  # "which team wins": the wh-word belongs to the subject, no question word is left
         body = words(rest) if auxiliary is not None else rest_text
-        return f"{wh[0].upper() + wh[1:]} {aux_text} {subject_text} {body}?"
+        return f"{sentence_case(wh)} {aux_text} {subject_text} {body}?"
     return None
 
 
@@ -349,7 +356,7 @@ def _from_obstacle(verb: Token, resolver: Resolver) -> str | None:
     if including:
         clause = including[0]
         start = clause.i + 1
-        if doc[start].lower_ == "that":
+        if start < len(doc) and doc[start].lower_ == "that":
             start += 1
         given = words(span_words(doc, start, _trim_tail(doc, start, clause.right_edge.i + 1)))
         if given:
@@ -387,8 +394,9 @@ def _sentence_questions(analysed: AnalysedArticle, index: int, resolver: Resolve
                 question = builder(token, resolver)
                 if question:
                     break
-        if question and len(question.split()) <= MAX_QUESTION_WORDS and question.split()[1].lower() not in VAGUE:
-            found.append(question)
+        question_words = question.split() if question else []
+        if 2 <= len(question_words) <= MAX_QUESTION_WORDS and question_words[1].lower() not in VAGUE:
+            found.append(question)  # one word ("What?") asks nothing; "Will it ...?" asks about no one
     return found
 
 
@@ -403,7 +411,7 @@ def extract_open_questions(analysed: AnalysedArticle, actors: list[Actor]) -> li
     questions: list[Question] = []
     for sentence in analysed.sentences:
         for text in _sentence_questions(analysed, sentence.index, resolver):
-            text = text[0].upper() + text[1:]
+            text = sentence_case(text)
             lemmas = content_lemmas(analysed.sentence_span(sentence.index))
             subject = text.split()[1] if text.startswith("Will ") else None
             earlier = [q for q in questions if sentence.index - q.sentence <= LOOKBACK_SENTENCES]

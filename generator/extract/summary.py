@@ -42,6 +42,8 @@ def lead_sentence(analysed: AnalysedArticle) -> int:
 def lead_clause(analysed: AnalysedArticle) -> str:
     """The lead sentence without its dateline and without appositions of its subject ("Steve Jobs,
     the mind behind …, resigned" → "Steve Jobs resigned"): the article's words, in their order."""
+    if not analysed.sentences:
+        return ""  # an article of blank lines: nothing to lead with
     sentence = analysed.sentences[lead_sentence(analysed)]
     skip = dateline_length(sentence.text)
     span = analysed.sentence_span(sentence.index)
@@ -81,6 +83,8 @@ def headline(analysed: AnalysedArticle, *, max_words: int = 14) -> str:
 
 def summarise(analysed: AnalysedArticle, *, max_words: int = 60) -> tuple[str, list[int]]:
     """The first one or two sentences, as long as they stay short (a wire dateline left out)."""
+    if not analysed.sentences:
+        return "", []  # an article of blank lines: nothing to summarise
     first = lead_sentence(analysed)
     chosen = [analysed.sentences[first]]
     if len(analysed.sentences) > first + 1:
