@@ -22,10 +22,9 @@ from __future__ import annotations
 import re
 from datetime import MAXYEAR, MINYEAR, date, datetime
 
-from dateutil.relativedelta import weekday as relative_weekday
-
 from dateutil import parser as date_parser
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
+from dateutil.relativedelta import weekday as relative_weekday
 
 PAST, NEAREST, FUTURE = -1, 0, 1
 
