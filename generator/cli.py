@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import os
 import sys
 from pathlib import Path
 
 from .crossref import actor_slug, briefing_pages
+from .failures import section_failures
 from .fetch import add_article
 from .nlp import load_model
 from .parallel import DEFAULT_TIME_BUDGET, brief_articles
@@ -30,13 +30,9 @@ def print_error(error: ArticleError, debug: bool) -> None:
 
 
 def command_build(args: argparse.Namespace) -> int:
-    try:
-        report = build(Project.at(Path(args.project)), force=args.force, n_process=args.jobs,
-                       progress=show_progress() if args.progress is None else args.progress,
-                       time_budget=args.time_budget)
-    except BuildError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
+    report = build(Project.at(Path(args.project)), force=args.force, n_process=args.jobs,
+                   progress=show_progress() if args.progress is None else args.progress,
+                   time_budget=args.time_budget)
     for line in report.lines():
         print(line, file=sys.stderr if line.startswith(("error", "warning")) else sys.stdout)
     if args.debug:
@@ -74,8 +70,7 @@ def command_extract(args: argparse.Namespace) -> int:
         if isinstance(result, ArticleError):
             errors.append(result)
             continue
-        errors.extend(ArticleError(article.path, f"extraction failed in {e.section}: {e.reason}")
-                      for e in result.errors)
+        errors.extend(section_failures(result))
         briefings.append(result)
     if args.format == "json":
         payload = [b.to_dict() for b in briefings]
@@ -152,7 +147,6 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(message)s")
     try:
         return args.run(args)
     except BuildError as error:

@@ -10,6 +10,9 @@ from __future__ import annotations
 import traceback
 from pathlib import Path
 
+from .models import Briefing
+from .readers import ArticleError
+
 PACKAGE = Path(__file__).resolve().parent
 
 
@@ -39,3 +42,21 @@ def raise_site(error: BaseException) -> str:
 
 def trace(error: BaseException) -> str:
     return "".join(traceback.format_exception(error)).rstrip()
+
+
+def failure_reason(what: str, error: BaseException) -> str:
+    """``briefing failed: IndexError: … (at generator/…:12 in f)``: what failed, why, and where."""
+    site = raise_site(error)
+    return f"{what}: {one_line(error)}" + (f" (at {site})" if site else "")
+
+
+def article_failure(path: str, what: str, error: BaseException) -> ArticleError:
+    """An article's failure from a bug: the reason in one line, the traceback kept for --debug."""
+    return ArticleError(path, failure_reason(what, error), trace(error))
+
+
+def section_failures(briefing: Briefing) -> list[ArticleError]:
+    """One error per section the extractors could not fill, named as everywhere else."""
+    return [ArticleError(briefing.source, f"extraction failed in {error.section}: {error.reason}"
+                         + (f" (at {error.site})" if error.site else ""), error.detail)
+            for error in briefing.errors]

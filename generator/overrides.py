@@ -71,9 +71,10 @@ def validate_overrides(overrides: Any) -> list[str]:
                 problems.append(f"{where} must be a {'list' if expected is list else 'mapping'}")
             elif (section, key) == ("questions", "add"):
                 for item in value:
-                    if not (isinstance(item, dict) and _text(item.get("question"))
+                    if not (isinstance(item, dict) and set(item) == {"question", "sentence"}
+                            and _text(item.get("question"))
                             and isinstance(item.get("sentence"), int) and not isinstance(item["sentence"], bool)):
-                        problems.append("each `questions.add` item needs `question` (text) and `sentence` (number)")
+                        problems.append("each `questions.add` item needs `question` (text) and `sentence` (number), nothing else")
             elif expected is list:
                 if not all(_text(item) for item in value):
                     problems.append(f"{where} must be a list of texts")

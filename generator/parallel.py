@@ -13,7 +13,6 @@ since when: a worker past its article's deadline is killed and replaced, and the
 
 from __future__ import annotations
 
-import logging
 import multiprocessing
 import os
 import signal
@@ -27,12 +26,10 @@ from multiprocessing.connection import Connection, wait
 from spacy.language import Language
 
 from .briefing import build_briefing
-from .failures import one_line, raise_site, trace
+from .failures import failure_reason, trace
 from .models import Article, Briefing
 from .nlp import AnalysedArticle
 from .readers import ArticleError
-
-log = logging.getLogger(__name__)
 
 # Seconds per 10,000 characters (a short article gets as long as a 10,000-character one).
 # A normal article takes well under a second per 10,000 characters on one core.
@@ -94,17 +91,13 @@ def _brief(nlp: Language, article: Article) -> Briefing | _Failed:
         stage = "briefing"
         return build_briefing(AnalysedArticle(article, doc))
     except Exception as error:  # noqa: BLE001 - one article's bug must not stop the others
-        site = raise_site(error)
-        return _Failed(f"{stage} failed: {one_line(error)}" + (f" (at {site})" if site else ""), trace(error))
+        return _Failed(failure_reason(f"{stage} failed", error), trace(error))
 
 
 def _as_result(article: Article, outcome: Briefing | _Failed) -> Briefing | ArticleError:
     if isinstance(outcome, Briefing):
         return outcome
-    log.debug("%s: %s\n%s", article.path, outcome.reason, outcome.detail)
-    error = ArticleError(article.path, outcome.reason)
-    error.detail = outcome.detail
-    return error
+    return ArticleError(article.path, outcome.reason, outcome.detail)
 
 
 def brief_in_process(nlp: Language, article: Article, budget: float) -> Briefing | ArticleError:
@@ -139,6 +132,7 @@ class _Worker:
     process: multiprocessing.process.BaseProcess
     connection: Connection
     index: int | None = None  # the article it is on
+    limit: float | None = None  # its time budget in seconds
     deadline: float | None = None
 
 
@@ -197,7 +191,8 @@ def _brief_in_pool(nlp: Language, articles: Sequence[Article], n_process: int,
                     article = articles[next_task]
                     limit = time_limit(article, budget)
                     worker.connection.send((next_task, article))
-                    worker.index, worker.deadline = next_task, None if limit is None else time.monotonic() + limit
+                    worker.index, worker.limit = next_task, limit
+                    worker.deadline = None if limit is None else time.monotonic() + limit
                     next_task += 1
             busy = [w for w in pool.workers if w.index is not None]
             deadlines = [w.deadline for w in busy if w.deadline is not None]
@@ -215,15 +210,14 @@ def _brief_in_pool(nlp: Language, articles: Sequence[Article], n_process: int,
                         pool.replace(worker)
                         continue
                     done[received] = _as_result(article, outcome)
-                    worker.index = worker.deadline = None
+                    worker.index = worker.limit = worker.deadline = None
                 elif worker.process.sentinel in ready:
                     worker.process.join()
                     done[index] = ArticleError(article.path, f"analysis failed: {_death(worker.process)}")
                     pool.replace(worker)
                 elif worker.deadline is not None and time.monotonic() >= worker.deadline:
-                    limit = time_limit(article, budget)
-                    assert limit is not None
-                    done[index] = over_budget(article, limit)
+                    assert worker.limit is not None
+                    done[index] = over_budget(article, worker.limit)
                     pool.replace(worker)
             while next_out in done:
                 yield done.pop(next_out)

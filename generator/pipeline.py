@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import fcntl
 import json
-import logging
 import re
 import sys
 from collections.abc import Callable
@@ -34,7 +33,7 @@ from .crossref import (
     quotes_by_speaker,
     top_actors,
 )
-from .failures import one_line, raise_site, trace
+from .failures import article_failure, section_failures
 from .models import Article, Briefing
 from .nlp import load_model
 from .overrides import apply_overrides
@@ -57,17 +56,8 @@ SOURCE_LINE = re.compile(r'^source: (".*")$', re.MULTILINE)
 TIMELINE_LATEST = 200
 
 
-log = logging.getLogger(__name__)
-
-
 class BuildError(Exception):
     """The environment stops the whole build: one line naming the path and the cause."""
-
-
-def failed(path: str, reason: str, error: BaseException) -> ArticleError:
-    """An article's failure from a bug: the reason in one line, the traceback kept for --debug."""
-    site = raise_site(error)
-    return ArticleError(path, f"{reason}: {one_line(error)}" + (f" (at {site})" if site else ""), trace(error))
 
 
 @dataclass(frozen=True)
@@ -119,9 +109,11 @@ class BuildReport:
         out += [f"warning: {note}" for note in self.kept]
         out += [f"error: could not process {error}" for error in self.errors]
         if self.errors:
-            articles = len({error.path for error in self.errors})
-            out.append(f"error: {articles} article(s) failed; every other article has its page")
+            out.append(f"error: {self.failure_summary()}")
         return out
+
+    def failure_summary(self) -> str:
+        return f"{len({error.path for error in self.errors})} article(s) failed; every other article has its page"
 
 
 def seed_files(seeds_dir: Path) -> list[Path]:
@@ -144,7 +136,7 @@ def read_seeds(project: Project, report: BuildReport, paths: list[Path] | None =
             report.failed_sources.add(relpath)
             continue
         except Exception as error:  # noqa: BLE001 - a reader's bug is this file's failure alone
-            report.errors.append(failed(relpath, "reading failed", error))
+            report.errors.append(article_failure(relpath, "reading failed", error))
             report.failed_sources.add(relpath)
             continue
         if article.id in seen_ids:
@@ -193,14 +185,11 @@ def briefings_for(articles: list[Article], cache: BriefingCache, nlp_factory: Ca
                     report.failed_sources.add(article.path)
                     continue
                 try:
-                    # A briefing with a failed section is not kept: it is tried again, with its
-                    # traceback, at every build until the article or the generator changes.
-                    contents[article.id] = (cache.content_digest(result) if result.errors
-                                            else cache.put(article.id, keys[article.id], result))
-                except OSError as error:
-                    contents[article.id] = cache.content_digest(result)
-                    report.kept.append(f"could not write the cache entry of {article.path} in "
-                                       f"{cache.directory} ({error.strerror or error}); it will be analysed again")
+                    contents[article.id] = cached_content(cache, keys[article.id], result, report)
+                except Exception as error:  # noqa: BLE001 - e.g. a value that has no JSON form
+                    report.errors.append(article_failure(article.path, "storing the briefing failed", error))
+                    report.failed_sources.add(article.path)
+                    continue
                 extracted[article.id] = result
                 report.analysed.append(article.path)
     cache.prune(set(keys))
@@ -210,19 +199,33 @@ def briefings_for(articles: list[Article], cache: BriefingCache, nlp_factory: Ca
         if article.id not in extracted:
             continue
         briefing = extracted[article.id]
-        report.errors.extend(ArticleError(article.path, f"extraction failed in {error.section}: {error.reason}"
-                                          + (f" (at {error.site})" if error.site else ""), error.detail)
-                             for error in briefing.errors)
+        report.errors.extend(section_failures(briefing))
         overrides = article.meta.get("overrides")
         try:
             briefing, problems = apply_overrides(briefing, overrides)
         except Exception as error:  # noqa: BLE001 - publish the uncorrected briefing, and say so
-            report.errors.append(failed(article.path, "applying the overrides failed", error))
+            report.errors.append(article_failure(article.path, "applying the overrides failed", error))
         else:
             report.errors.extend(ArticleError(article.path, problem) for problem in problems)
         briefings.append(briefing)
         content_keys[article.id] = digest(contents[article.id] + json.dumps(overrides, sort_keys=True, default=str))
     return briefings, content_keys
+
+
+def cached_content(cache: BriefingCache, key: str, briefing: Briefing, report: BuildReport) -> str:
+    """Store the briefing and return its content hash; a cache that cannot be written is a warning.
+
+    A briefing with a failed section is not kept: it is tried again, with its traceback, at
+    every build until the article or the generator changes.
+    """
+    if briefing.errors:
+        return cache.content_digest(briefing)
+    try:
+        return cache.put(briefing.id, key, briefing)
+    except OSError as error:
+        report.kept.append(f"could not write the cache entry of {briefing.source} in "
+                           f"{cache.directory} ({error.strerror or error}); it will be analysed again")
+        return cache.content_digest(briefing)
 
 
 def progress_bar(total: int, *, enabled: bool) -> tqdm:
@@ -343,7 +346,7 @@ def write_site(project: Project, pages: dict[str, PageJob], report: BuildReport,
             try:
                 text = job.render()
             except Exception as error:  # noqa: BLE001 - one page's failure spares the others
-                report.errors.append(failed(job.source or shown, f"rendering {shown} failed", error))
+                report.errors.append(article_failure(job.source or shown, f"rendering {shown} failed", error))
                 if job.source:
                     report.failed_sources.add(job.source)
                 continue

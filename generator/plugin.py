@@ -82,7 +82,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             if error.detail:
                 log.debug("briefings: %s\n%s", error.path, error.detail)
         if report.errors:
-            log.warning("briefings: %s", report.lines()[-1].removeprefix("error: "))
+            log.warning("briefings: %s", report.failure_summary())
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """The Atom feed and the search index beside the site, from this build's briefings."""

@@ -48,9 +48,9 @@ def test_sample_leads_with_every_mutation_kind_and_is_reproducible() -> None:
 
 def test_sample_census_has_no_crash_and_nothing_over_budget(nlp: Language) -> None:
     jobs = min(2, os.cpu_count() or 1)
-    result = census.run_census(SAMPLE_ARTICLES, SAMPLE_SEED, jobs, census.DEFAULT_BUDGET, nlp,
+    result = census.run_census(SAMPLE_ARTICLES, SAMPLE_SEED, jobs, census.DEFAULT_TIME_BUDGET, nlp,
                                include_originals=False)
-    summary = census.report(result, census.DEFAULT_BUDGET)
+    summary = census.report(result, census.DEFAULT_TIME_BUDGET)
     assert not result.crashed, summary
     assert not result.over_budget, summary
     assert len(result.results) - len(result.rejected) >= SAMPLE_ARTICLES // 2, summary

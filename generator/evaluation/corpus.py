@@ -10,7 +10,7 @@ from typing import Any
 from spacy.language import Language
 
 from ..briefing import build_briefing
-from ..failures import one_line
+from ..failures import failure_reason, section_failures
 from ..models import Briefing
 from ..nlp import AnalysedArticle
 from ..readers import read_article
@@ -43,11 +43,10 @@ def load_corpus(gold_dir: Path, nlp: Language, errors: list[str] | None = None) 
         except Exception as error:  # one article's failure is reported, not fatal
             if errors is None:
                 raise
-            errors.append(f"could not process {path}: {one_line(error)}")
+            errors.append(f"could not process {path}: {failure_reason('briefing failed', error)}")
             continue
         if errors is not None:
-            errors.extend(f"could not process {path}: extraction failed in {e.section}: {e.reason}"
-                          for e in briefing.errors)
+            errors.extend(f"could not process {error}" for error in section_failures(briefing))
         corpus.append(GoldArticle(id=article.id, analysed=analysed, briefing=briefing, gold_dir=gold_dir))
     return corpus
 
