@@ -2,7 +2,8 @@
 
 The key is a hash of the article file's bytes and of the generator's own code: a changed
 article or a new extractor invalidates exactly what it should. The folder is safe to
-delete (everything is rebuilt) and safe to commit or to ignore.
+delete (everything is rebuilt) and safe to commit or to ignore. Entries are named
+``<article>.briefing.json`` and only such files are ever pruned, whatever else the folder holds.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from pathlib import Path
 from . import __version__
 from .models import Article, Briefing
 from .write import atomic_write
+
+ENTRY_SUFFIX = ".briefing.json"
 
 
 @cache
@@ -46,7 +49,7 @@ class BriefingCache:
         self.directory = directory
 
     def _path(self, article_id: str) -> Path:
-        return self.directory / f"{article_id}.json"
+        return self.directory / f"{article_id}{ENTRY_SUFFIX}"
 
     def get(self, article_id: str, key: str) -> tuple[Briefing, str] | None:
         """The cached briefing and the hash of its content, or None when stale or missing."""
@@ -74,8 +77,8 @@ class BriefingCache:
     def prune(self, keep: set[str]) -> None:
         if not self.directory.is_dir():
             return
-        for path in self.directory.glob("*.json"):
-            if path.stem not in keep and path.is_file():
+        for path in self.directory.glob(f"*{ENTRY_SUFFIX}"):
+            if path.name.removesuffix(ENTRY_SUFFIX) not in keep and path.is_file():
                 try:
                     path.unlink(missing_ok=True)
                 except OSError:

@@ -30,7 +30,8 @@ def print_error(error: ArticleError, debug: bool) -> None:
 
 
 def command_build(args: argparse.Namespace) -> int:
-    report = build(Project.at(Path(args.project)), force=args.force, n_process=args.jobs,
+    project = Project.at(Path(args.project))
+    report = build(project, force=[project.page_name(page) for page in args.force], n_process=args.jobs,
                    progress=show_progress() if args.progress is None else args.progress,
                    time_budget=args.time_budget)
     for line in report.lines():
@@ -46,7 +47,8 @@ def command_add(args: argparse.Namespace) -> int:
     status = 0
     for url in args.urls:
         try:
-            path = add_article(url, Project.at(Path(args.project)).seeds_dir)
+            path = add_article(url, Project.at(Path(args.project)).seeds_dir, timeout=args.timeout,
+                               allow_private=args.allow_private, allow=tuple(args.allow_address))
         except ArticleError as error:
             print(f"error: {error}", file=sys.stderr)
             status = 1
@@ -116,7 +118,9 @@ def parser() -> argparse.ArgumentParser:
 
     build_cmd = commands.add_parser("build", help="generate every stale briefing and the site pages")
     build_cmd.add_argument("--project", default=".", help="project folder (default: here)")
-    build_cmd.add_argument("--force", action="store_true", help="overwrite pages edited by hand")
+    build_cmd.add_argument("--force", nargs="+", default=[], metavar="PAGE",
+                           help="replace these hand-edited pages with the generated ones (or remove them "
+                                "if their article is gone); nothing else is overwritten")
     build_cmd.add_argument("--jobs", type=int, default=0,
                            help="processes for the NLP (default 0: one per core)")
     build_cmd.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
@@ -124,9 +128,20 @@ def parser() -> argparse.ArgumentParser:
     add_budget(build_cmd)
     build_cmd.set_defaults(run=command_build)
 
+    from . import fetch  # already imported above, for add_article; named here for its defaults
+
     add_cmd = commands.add_parser("add", help="fetch web pages and save their articles in seeds/")
     add_cmd.add_argument("urls", nargs="+", metavar="URL")
     add_cmd.add_argument("--project", default=".", help="project folder (default: here)")
+    add_cmd.add_argument("--timeout", type=float, default=fetch.DEFAULT_TIMEOUT, metavar="SECONDS",
+                         help="give up on a page after this long in all: connecting, redirects and "
+                              f"download (default {fetch.DEFAULT_TIMEOUT:g})")
+    add_cmd.add_argument("--allow-private", action="store_true",
+                         help="also fetch from this machine and private networks (refused by default, "
+                              "so a pasted link cannot read local services)")
+    add_cmd.add_argument("--allow-address", action="append", type=fetch.network, default=[],
+                         metavar="ADDRESS", help="also fetch from this private address or network "
+                                                 "(e.g. 10.1.2.3 or 10.1.0.0/16), and no other; repeatable")
     add_cmd.set_defaults(run=command_add)
 
     extract_cmd = commands.add_parser("extract", help="print briefings for article files")

@@ -6,7 +6,8 @@ costs little even when one article changed.
 
 from __future__ import annotations
 
-from collections import defaultdict
+import hashlib
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .models import Briefing, Quote, Statement
@@ -38,17 +39,22 @@ class ActorEntry:
 
 
 def briefing_pages(briefings: list[Briefing]) -> dict[str, str]:
-    """Briefing id → page path, ``YYYY/YYYY-MM-DD-slug.md``; unique, stable for an article."""
+    """Briefing id → page path, ``YYYY/<seed file stem>.md``: unique, and stable for an article.
+
+    Keyed by the seed's file name, not its headline, so correcting the article's words never
+    moves its page (nor an editor's edit of it) and two articles with one headline never share
+    a page. Two stems with the same slug ("Port strike" and "port-strike") both get a suffix
+    from their own names, so neither takes the other's page depending on which came first.
+    """
+    slugs = {briefing.id: slugify(briefing.id, max_words=20) for briefing in briefings}
+    counts = Counter(slugs.values())
     pages: dict[str, str] = {}
-    taken: set[str] = set()
-    for briefing in sorted(briefings, key=lambda b: b.id):
+    for briefing in briefings:
         folder = briefing.date[:4] if briefing.date else "undated"
-        stem = f"{briefing.date}-{slugify(briefing.title)}" if briefing.date else slugify(briefing.title)
-        path = f"{folder}/{stem}.md"
-        if path in taken:
-            path = f"{folder}/{stem}-{slugify(briefing.id)}.md"
-        taken.add(path)
-        pages[briefing.id] = path
+        stem = slugs[briefing.id]
+        if counts[stem] > 1:
+            stem = f"{stem}-{hashlib.sha256(briefing.id.encode()).hexdigest()[:8]}"
+        pages[briefing.id] = f"{folder}/{stem}.md"
     return pages
 
 

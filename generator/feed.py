@@ -1,10 +1,17 @@
 """The Atom feed of the newest briefings: a pure function of the briefings, so a rebuild gives the same bytes.
 
 No clock is read: a feed's and an entry's ``updated`` come from the briefings' own dates.
+
+Every value is set through ElementTree, which escapes ``&``, ``<``, ``>`` and quotes in text
+and attributes, and ``title`` and ``summary`` stay Atom's default ``type="text"``, so a feed
+reader shows an article's ``<script>`` as words. What XML 1.0 cannot hold at all (most control
+characters, lone surrogates) is dropped first: ElementTree would write it and make the whole
+feed unreadable.
 """
 
 from __future__ import annotations
 
+import re
 import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping
@@ -15,6 +22,12 @@ from .models import Briefing
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_PATH = "feed.xml"
 EPOCH = "1970-01-01"
+NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(value: str) -> str:
+    """The text without the characters XML 1.0 forbids; ElementTree escapes the rest."""
+    return NOT_XML.sub("", value)
 
 
 def page_url(page_path: str) -> str:
@@ -61,12 +74,12 @@ def atom_feed(briefings: list[Briefing], pages: Mapping[str, str], *, title: str
             _text(entry, "published", timestamp(briefing.date))
         _text(entry, "summary", briefing.summary)
         for name in top_actors(briefing, 8):
-            ET.SubElement(entry, f"{{{ATOM}}}category", term=name)
+            ET.SubElement(entry, f"{{{ATOM}}}category", term=xml_text(name))
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 
 
 def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:
     element = ET.SubElement(parent, f"{{{ATOM}}}{tag}")
-    element.text = text
+    element.text = xml_text(text)
     return element

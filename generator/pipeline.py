@@ -13,10 +13,12 @@ import fcntl
 import json
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import IO, Self
 
 from spacy.language import Language
 from tqdm import tqdm
@@ -43,17 +45,20 @@ from .render import Renderer, TemplatesError
 from .write import (
     Outcome,
     Ownership,
+    PageState,
+    atomic_write,
     digest,
     generated_pages,
-    ownership,
     page_state,
     remove_stale_temporaries,
+    restamp_page,
     write_page,
 )
 
 QUOTES_PER_SPEAKER = 10
 SOURCE_LINE = re.compile(r'^source: (".*")$', re.MULTILINE)
 TIMELINE_LATEST = 200
+LOCK_NAME = ".lock"
 
 
 class BuildError(Exception):
@@ -81,6 +86,15 @@ class Project:
             docs_dir=(docs_dir or root / "briefings").resolve(),
             cache_dir=root / cache,
         )
+
+    def page_name(self, page: str) -> str:
+        """A page as the user names it (from here, from the project or from the docs folder),
+        relative to the docs folder."""
+        for base in (Path.cwd(), self.root, self.docs_dir):
+            path = (base / page).resolve()
+            if path.is_relative_to(self.docs_dir) and path.exists():
+                return path.relative_to(self.docs_dir).as_posix()
+        return Path(page).as_posix()
 
 
 @dataclass
@@ -117,18 +131,76 @@ class BuildReport:
 
 
 def seed_files(seeds_dir: Path) -> list[Path]:
+    """Every file and every link in ``seeds_dir`` and its folders, but for hidden names.
+
+    Folders are walked without following links (``Path.rglob`` follows them or not depending on
+    the Python version): a linked folder is listed as one path, so that :func:`read_seeds` can
+    refuse it by name when it leads out of seeds/, and no article is reached twice through it.
+    """
     if not seeds_dir.is_dir():
         return []
-    return sorted(p for p in seeds_dir.rglob("*") if p.is_file() and not p.name.startswith("."))
+    found: list[Path] = []
+    folders = [seeds_dir]
+    while folders:
+        folder = folders.pop()
+        try:
+            entries = list(folder.iterdir())
+        except OSError:
+            continue  # a folder that vanished or cannot be listed holds no article we could read
+        for path in entries:
+            if path.is_symlink():
+                if not path.name.startswith("."):
+                    found.append(path)
+            elif path.is_dir():
+                folders.append(path)
+            elif path.is_file() and not path.name.startswith("."):
+                found.append(path)
+    return sorted(found)
 
 
 def read_seeds(project: Project, report: BuildReport, paths: list[Path] | None = None) -> list[Article]:
-    """Every readable article, each once; every problem goes to the report, none stops the build."""
+    """Every readable article, each once; every problem goes to the report, none stops the build.
+
+    Only what is inside seeds/ is read: a link (to a file or a folder) that leads out of it is
+    refused unread and by name, so a seed can never publish a private file of whoever builds
+    the site. Such a link is not a failed source either, so a page once made from it is removed
+    rather than kept. A link that stays inside seeds/ is read only when its file is not read
+    anyway: each file is read once, under its own name when it is itself a seed, else under the
+    first link to it in sorted order; a linked folder inside seeds/ is read at its own place.
+    """
     articles: list[Article] = []
     seen_ids: dict[str, str] = {}
     seen_texts: dict[str, str] = {}
-    for path in seed_files(project.seeds_dir) if paths is None else paths:
+    candidates = seed_files(project.seeds_dir) if paths is None else paths
+    seeds = project.seeds_dir.resolve()
+    seeds_name = (project.seeds_dir.relative_to(project.root).as_posix()
+                  if project.seeds_dir.is_relative_to(project.root) else project.seeds_dir.as_posix())
+    seed_reals = set()
+    for path in candidates:
+        if not path.is_symlink():
+            try:
+                seed_reals.add(path.resolve())
+            except (OSError, RuntimeError):
+                pass
+    linked: set[Path] = set()
+    for path in candidates:
         relpath = path.relative_to(project.root).as_posix()
+        try:
+            real = path.resolve()
+        except (OSError, RuntimeError):  # RuntimeError: a loop of links, before Python 3.13
+            report.errors.append(ArticleError(relpath, "is a link that leads nowhere (a loop of links); not read"))
+            continue
+        if not real.is_relative_to(seeds):
+            kind = "folder" if real.is_dir() else "file"
+            report.errors.append(ArticleError(relpath, f"is a link to a {kind} outside {seeds_name}/; not read"))
+            continue
+        if path.is_symlink():
+            if real.is_dir() or real in seed_reals or real in linked:
+                continue  # read at its own place, or through an earlier link: one file, one article
+            if not real.exists():
+                report.errors.append(ArticleError(relpath, "is a link to a file that does not exist; not read"))
+                continue
+            linked.add(real)
         try:
             article = read_article(path, project.root)
         except ArticleError as error:
@@ -308,9 +380,8 @@ def site_pages(briefings: list[Briefing], renderer: Renderer,
     return jobs
 
 
-def page_source(path: Path) -> str | None:
+def page_source(state: PageState) -> str | None:
     """The article a generated briefing page was rendered from (its ``source:`` front matter)."""
-    state = page_state(path)
     match = SOURCE_LINE.search(state.text or "")
     if match is None:
         return None
@@ -325,8 +396,14 @@ def shown_path(project: Project, path: Path) -> str:
     return path.relative_to(project.root).as_posix() if path.is_relative_to(project.root) else path.as_posix()
 
 
-def write_site(project: Project, pages: dict[str, PageJob], report: BuildReport, *, force: bool) -> None:
-    """Write what changed, remove what is gone; a page that fails to render keeps its old version."""
+def write_site(project: Project, pages: dict[str, PageJob], report: BuildReport, *,
+               force: Collection[str] = ()) -> None:
+    """Write what changed, remove what is gone; a page that fails to render keeps its old version.
+
+    Only pages the generator stamped are ever written over or removed, and a hand edit of one
+    only when it is named in ``force`` (paths relative to the docs folder). A hand-edited page
+    follows its article when the article's page moves (its date changed).
+    """
     docs = project.docs_dir
     try:
         docs.mkdir(parents=True, exist_ok=True)
@@ -334,13 +411,16 @@ def write_site(project: Project, pages: dict[str, PageJob], report: BuildReport,
     except OSError as error:
         raise BuildError(f"cannot write the docs folder {shown_path(project, docs)}: "
                          f"{error.strerror or error}") from None
+    stamped = {path.relative_to(docs).as_posix(): path for path in generated_pages(docs)}
+    move_edits(project, pages, stamped, report)
     for relpath in sorted(pages):
         job = pages[relpath]
         target = docs / relpath
         shown = shown_path(project, target)
-        state = page_state(target)
+        state = page_state(target, relpath)
+        forced = relpath in force
         # The same inputs render the same page: skip rendering when the page on disk says so.
-        if not force and job.inputs and state.inputs == job.inputs and state.ownership is Ownership.GENERATED:
+        if not forced and job.inputs and state.inputs == job.inputs and state.ownership is Ownership.GENERATED:
             outcome = Outcome.UNCHANGED
         else:
             try:
@@ -351,7 +431,7 @@ def write_site(project: Project, pages: dict[str, PageJob], report: BuildReport,
                     report.failed_sources.add(job.source)
                 continue
             try:
-                outcome = write_page(target, text, force=force, inputs=job.inputs, state=state)
+                outcome = write_page(target, text, force=forced, inputs=job.inputs, state=state, page=relpath)
             except OSError as error:
                 raise BuildError(f"cannot write {shown}: {error.strerror or error}") from None
         if outcome is Outcome.WRITTEN:
@@ -360,30 +440,121 @@ def write_site(project: Project, pages: dict[str, PageJob], report: BuildReport,
             report.unchanged += 1
         elif outcome is Outcome.KEPT_EDITED:
             report.kept.append(f"{shown} was edited by hand since it was generated; kept it "
-                               "(run `briefing build --force` to overwrite)")
+                               f"(`briefing build --force {shown}` replaces it with the generated page)")
         else:
             report.kept.append(f"{shown} was not written by the generator; kept it and did not "
                                "generate that page")
-    for path in generated_pages(docs):
-        relpath = path.relative_to(docs).as_posix()
-        if relpath in pages:
+    for relpath, path in stamped.items():
+        if relpath in pages or not path.exists():
             continue
-        if report.failed_sources and page_source(path) in report.failed_sources:
+        state = page_state(path, relpath)
+        if state.ownership is Ownership.FOREIGN:
+            continue  # a copy of a generated page, made by someone: theirs
+        if report.failed_sources and page_source(state) in report.failed_sources:
             continue  # its article failed this time: the last good page stays until it is fixed
-        if ownership(path) is Ownership.GENERATED or force:
+        if state.ownership is Ownership.GENERATED or relpath in force:
             try:
                 path.unlink()
             except OSError as error:
                 raise BuildError(f"cannot remove {shown_path(project, path)}: {error.strerror or error}") from None
             report.removed.append(relpath)
         else:
-            report.kept.append(f"{relpath} was edited by hand and its article is gone; kept it")
+            report.kept.append(f"{relpath} was edited by hand and its article is gone; kept it "
+                               f"(`briefing build --force {shown_path(project, path)}` removes it)")
+    for relpath in sorted(set(force) - set(pages) - set(stamped)):
+        report.kept.append(f"--force {relpath}: no generated page there; nothing done")
 
 
-def build(project: Project, *, force: bool = False, nlp_factory: Callable[[], Language] = load_model,
-          n_process: int = 1, progress: bool = False, time_budget: float = DEFAULT_TIME_BUDGET) -> BuildReport:
-    """One build at a time per project: a second one waits for the first to finish.
+def move_edits(project: Project, pages: dict[str, PageJob], stamped: dict[str, Path],
+               report: BuildReport) -> None:
+    """A hand-edited page whose article now has its page elsewhere moves there, edit and all.
 
+    The move happens only into a free path; the edit is then kept (and reported) at its new
+    place like any other. Nothing is overwritten.
+    """
+    new_page = {job.source: relpath for relpath, job in pages.items() if job.source}
+    for relpath, path in list(stamped.items()):
+        if relpath in pages:
+            continue
+        state = page_state(path, relpath)
+        target = new_page.get(page_source(state)) if state.ownership is Ownership.EDITED else None
+        if target is None or (project.docs_dir / target).exists():
+            continue
+        try:
+            atomic_write(project.docs_dir / target, restamp_page(state.text or "", target))
+            path.unlink()
+        except OSError as error:
+            raise BuildError(f"cannot move {shown_path(project, path)}: {error.strerror or error}") from None
+        report.kept.append(f"{shown_path(project, path)} was edited by hand and its article's page moved; "
+                           f"moved the edit to {shown_path(project, project.docs_dir / target)}")
+        stamped[target] = project.docs_dir / target
+
+
+class BuildLock:
+    """One build at a time per project: a second one waits until the first has finished.
+
+    ``mkdocs build`` holds it from generating the briefings until the site and its search
+    index are written, so two builds at once cannot mix their ``site/`` files either.
+    """
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self._handle: IO[str] | None = None
+
+    def acquire(self) -> None:
+        if self._handle is not None:
+            return
+        check_folders(self.project)
+        try:
+            self.project.cache_dir.mkdir(parents=True, exist_ok=True)
+            handle = (self.project.cache_dir / LOCK_NAME).open("w")
+        except OSError as error:
+            raise BuildError(f"cannot use the cache folder {shown_path(self.project, self.project.cache_dir)}: "
+                             f"{error.strerror or error}") from None
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        self._handle = handle
+
+    def release(self) -> None:
+        if self._handle is not None:
+            self._handle.close()  # closing the file releases the lock
+            self._handle = None
+
+    def __enter__(self) -> Self:
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.release()
+
+
+def check_folders(project: Project) -> None:
+    """Refuse a configuration that would build an empty site or prune someone's files.
+
+    A misspelt ``seeds`` option would otherwise build an empty site and remove every
+    generated page; a cache folder shared with the project, the articles, the templates or
+    the docs would mix the generator's files with the user's.
+    """
+    if not project.seeds_dir.is_dir():
+        raise BuildError(f"the seeds folder {shown_path(project, project.seeds_dir)} does not exist "
+                         "(the plugin's `seeds` option names it; create it, even empty, to build a site "
+                         "with no briefings)")
+    cache = project.cache_dir.resolve()
+    for name, folder in (("project", project.root), ("seeds", project.seeds_dir),
+                         ("templates", project.templates_dir), ("docs", project.docs_dir)):
+        folder = folder.resolve()
+        inside = cache.is_relative_to(folder) and folder != project.root.resolve()
+        if folder.is_relative_to(cache) or inside:
+            raise BuildError(f"the cache folder {shown_path(project, project.cache_dir)} must be a folder of "
+                             f"its own, not the {name} folder or inside it (the plugin's `cache` option "
+                             "names it; the default is .briefing-cache)")
+
+
+def build(project: Project, *, force: Collection[str] = (), nlp_factory: Callable[[], Language] = load_model,
+          n_process: int = 1, progress: bool = False, time_budget: float = DEFAULT_TIME_BUDGET,
+          lock: BuildLock | None = None) -> BuildReport:
+    """One build at a time per project (see :class:`BuildLock`; pass one the caller holds).
+
+    ``force`` names the pages, relative to the docs folder, whose hand edits are replaced.
     Raises :class:`BuildError` only for what stops every page alike; an article's own failure
     is in the report.
     """
@@ -392,19 +563,12 @@ def build(project: Project, *, force: bool = False, nlp_factory: Callable[[], La
         renderer = Renderer(project.templates_dir)
     except TemplatesError as error:
         raise BuildError(str(error)) from None
-    try:
-        project.cache_dir.mkdir(parents=True, exist_ok=True)
-        lock = (project.cache_dir / ".lock").open("w")
-    except OSError as error:
-        raise BuildError(f"cannot use the cache folder {shown_path(project, project.cache_dir)}: "
-                         f"{error.strerror or error}") from None
-    with lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    with nullcontext() if lock else BuildLock(project):  # a caller's lock stays held after the build
         articles = read_seeds(project, report)
         briefings, content_keys = briefings_for(articles, BriefingCache(project.cache_dir), nlp_factory,
                                                 report, n_process=n_process, progress=progress,
                                                 time_budget=time_budget)
         pages = site_pages(briefings, renderer, content_keys)
-        write_site(project, pages, report, force=force)
+        write_site(project, pages, report, force=frozenset(force))
     report.briefings = briefings
     return report

@@ -21,7 +21,7 @@ from .feed import FEED_PATH, atom_feed
 from .models import Briefing
 from .nlp import load_model
 from .parallel import DEFAULT_TIME_BUDGET
-from .pipeline import BuildError, Project, build
+from .pipeline import BuildError, BuildLock, Project, build
 from .search import index_site
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -45,6 +45,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self._nlp: Language | None = None
         self._briefings: list[Briefing] = []
         self._serving = False
+        self._lock: BuildLock | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
@@ -63,10 +64,16 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         # `mkdocs serve` runs server threads: forking workers there could inherit a held lock.
         jobs = 1 if self._serving else self.config.jobs
+        project = self._project(config)
+        # Held until the site and its search index are written (on_post_build): two builds at
+        # once queue for all of it, so neither can leave the other's stale files in site/.
+        self._lock = BuildLock(project)
         try:
-            report = build(self._project(config), nlp_factory=self._model, n_process=jobs,
-                           progress=self.config.progress, time_budget=float(self.config.time_budget))
+            self._lock.acquire()
+            report = build(project, nlp_factory=self._model, n_process=jobs, progress=self.config.progress,
+                           time_budget=float(self.config.time_budget), lock=self._lock)
         except BuildError as error:
+            self._release()
             raise PluginError(f"briefings: {error}") from None
         self._briefings = report.briefings
         for line in report.lines()[:1]:
@@ -86,13 +93,24 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """The Atom feed and the search index beside the site, from this build's briefings."""
-        xml = atom_feed(self._briefings, briefing_pages(self._briefings), title=config.site_name,
-                        site_url=config.site_url or None, subtitle=config.site_description)
-        (Path(config.site_dir) / FEED_PATH).write_text(xml, encoding="utf-8")
-        if self.config.search == "pagefind":
-            problem = index_site(Path(config.site_dir))
-            if problem:
-                log.warning("briefings: the site has no search index: %s", problem)
+        try:
+            xml = atom_feed(self._briefings, briefing_pages(self._briefings), title=config.site_name,
+                            site_url=config.site_url or None, subtitle=config.site_description)
+            (Path(config.site_dir) / FEED_PATH).write_text(xml, encoding="utf-8")
+            if self.config.search == "pagefind":
+                problem = index_site(Path(config.site_dir))
+                if problem:
+                    log.warning("briefings: the site has no search index: %s", problem)
+        finally:
+            self._release()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._release()
+
+    def _release(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         project = self._project(config)

@@ -7,7 +7,9 @@ Readers never modify the file they read. A file that cannot become a briefing ra
 from __future__ import annotations
 
 import html
+import os
 import re
+import stat
 import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime
@@ -28,6 +30,17 @@ ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Far longer than any news article (about 35,000 words); beyond it the parser's memory grows fast.
 MAX_ARTICLE_CHARS = 200_000
+# A file is refused by its size before a byte of it is read, so a 300 MB file costs no memory.
+# The byte limits follow from the character limit: a character is at most 4 bytes in UTF-8 (and
+# in UTF-16); a text seed gets twice that again for what the reader takes out before counting
+# (front matter, entities such as `&#8220;`, runs of spaces); a saved web page 25 times, since
+# most of it is markup, scripts and styles around the article. A file under its byte limit can
+# still be refused by its character count once it is decoded.
+BYTES_PER_CHARACTER = 4
+TEXT_MARKUP_FACTOR = 2
+HTML_MARKUP_FACTOR = 25
+MAX_TEXT_BYTES = MAX_ARTICLE_CHARS * BYTES_PER_CHARACTER * TEXT_MARKUP_FACTOR  # 1,600,000
+MAX_HTML_BYTES = MAX_ARTICLE_CHARS * BYTES_PER_CHARACTER * HTML_MARKUP_FACTOR  # 20,000,000
 # English prose is about 40-50 % function words; other languages share only a handful of them.
 MIN_ENGLISH_SHARE = 0.2
 META_KEYS = ("url", "source", "author", "publisher", "tags", "overrides")
@@ -74,8 +87,21 @@ def parse_date(value: Any, path: Path) -> date | None:
         raise ArticleError(path, f"date {text!r} is not a valid calendar date") from None
 
 
+def newlines(text: str) -> str:
+    """Every line ending as ``\n``: front matter is found by its ``---`` lines, and a file saved
+    with old Mac (``\r``) or Windows (``\r\n``) endings must not lose it to the body text."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def decode(raw: bytes, path: Path) -> str:
-    """UTF-8 first; a file in another encoding is detected, broken UTF-8 is refused."""
+    """UTF-8 first; a file in another encoding is detected, broken UTF-8 is refused.
+
+    Line endings come out as ``\n`` whatever the file used.
+    """
+    return newlines(decode_bytes(raw, path))
+
+
+def decode_bytes(raw: bytes, path: Path) -> str:
     if b"\x00" in raw[:8192] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ArticleError(path, "file is binary, not text")
     try:
@@ -250,16 +276,64 @@ READERS: dict[str, Callable[[Path, bytes, str], Article]] = {
 }
 
 
-def read_article(path: Path, root: Path | None = None) -> Article:
-    """Read one article; ``root`` makes the recorded source path relative to the project."""
-    reader = READERS.get(path.suffix.lower())
-    if reader is None:
-        raise ArticleError(path, f"unsupported file type {path.suffix!r} (use .txt, .md or .html)")
+def max_bytes(path: Path) -> int:
+    """The largest file of this type a reader takes (see MAX_TEXT_BYTES)."""
+    return MAX_HTML_BYTES if READERS.get(path.suffix.lower()) is read_html else MAX_TEXT_BYTES
+
+
+def check_size(path: Path, size: int) -> None:
+    """Refuse a file larger than its type's limit, naming its size and the limit."""
+    limit = max_bytes(path)
+    if size > limit:
+        raise ArticleError(path, f"file is {size:,} bytes; the limit is {limit:,} bytes for a "
+                                 f"{path.suffix.lower()} article (room for {MAX_ARTICLE_CHARS:,} "
+                                 "characters; split it or trim it)")
+
+
+def read_bounded(path: Path) -> bytes:
+    """The file's bytes, its size checked with stat before any is read and at most limit+1 read.
+
+    A file that grows while it is read is caught by the extra byte. Anything but a regular file
+    (a FIFO would block the build, a device never ends) is refused unread; the file is opened
+    without blocking so that a FIFO cannot stall the open either.
+    """
+    limit = max_bytes(path)
     try:
-        raw = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise ArticleError(path, "file disappeared before it could be read") from None
     except OSError as error:
         raise ArticleError(path, f"cannot be read ({error.strerror})") from None
+    try:
+        with open(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise ArticleError(path, "is not a regular file; not read")
+            check_size(path, info.st_size)
+            raw = handle.read(limit + 1)
+    except OSError as error:
+        raise ArticleError(path, f"cannot be read ({error.strerror or error})") from None
+    check_size(path, len(raw))  # it grew while it was read
+    return raw
+
+
+def parse_article(path: Path, raw: bytes, relpath: str | None = None) -> Article:
+    """An article from bytes already in memory, with every check :func:`read_article` makes.
+
+    ``briefing add`` runs what it is about to save through this, so it never writes a seed that
+    every later build would refuse.
+    """
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        raise ArticleError(path, f"unsupported file type {path.suffix!r} (use .txt, .md or .html)")
+    check_size(path, len(raw))
+    return reader(path, raw, path.as_posix() if relpath is None else relpath)
+
+
+def read_article(path: Path, root: Path | None = None) -> Article:
+    """Read one article; ``root`` makes the recorded source path relative to the project."""
+    if path.suffix.lower() not in READERS:
+        raise ArticleError(path, f"unsupported file type {path.suffix!r} (use .txt, .md or .html)")
+    raw = read_bounded(path)
     relpath = path.relative_to(root).as_posix() if root else path.as_posix()
-    return reader(path, raw, relpath)
+    return parse_article(path, raw, relpath)

@@ -1,9 +1,10 @@
 """Write generated pages safely: atomically, only when changed, never over a hand edit.
 
-Each generated page carries a stamp in its front matter: the generator's name and a hash
-of the rest of the file. A page whose stamp no longer matches was edited by someone, and
-a page without a stamp was written by someone: neither is overwritten or deleted unless
-the caller forces it.
+Each generated page carries a stamp in its front matter: the generator's name, a hash of
+the rest of the file and the path it was written to. A page whose hash no longer matches
+was edited by someone: it is overwritten or deleted only when the caller names it. A page
+without a stamp was written by someone, and a stamped page found at another path than the
+one it records is someone's copy: neither is ever overwritten or deleted.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ class Ownership(Enum):
     MISSING = "missing"
     GENERATED = "generated"
     EDITED = "edited"
-    FOREIGN = "foreign"
+    FOREIGN = "foreign"  # no stamp, or a stamped page copied to another path: the user's file
 
 
 class Outcome(Enum):
@@ -39,16 +40,20 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def stamp(text: str, inputs: str | None = None) -> str:
+def stamp(text: str, inputs: str | None = None, page: str | None = None) -> str:
     """Insert the stamp line as the first front-matter key (the page must start with ``---``).
 
     ``inputs`` records what the page was rendered from, so an unchanged page need not be
-    rendered again to know it is unchanged.
+    rendered again to know it is unchanged; ``page`` records where it was written, so a copy
+    of it elsewhere is recognised as the user's own file.
     """
     if not text.startswith("---\n"):
         raise ValueError("generated pages must start with YAML front matter")
+    if page is not None and (not page or any(char.isspace() for char in page)):
+        raise ValueError(f"a page path cannot be recorded in the stamp: {page!r}")
+    recorded_page = f" page:{page}" if page else ""
     recorded_inputs = f" inputs:{inputs}" if inputs else ""
-    return f"---\n{STAMP_KEY}: {__version__} sha256:{digest(text)}{recorded_inputs}\n{text[4:]}"
+    return f"---\n{STAMP_KEY}: {__version__} sha256:{digest(text)}{recorded_page}{recorded_inputs}\n{text[4:]}"
 
 
 def stamp_fields(line: str) -> dict[str, str]:
@@ -76,7 +81,8 @@ class PageState:
     inputs: str | None = None
 
 
-def page_state(path: Path) -> PageState:
+def page_state(path: Path, page: str | None = None) -> PageState:
+    """``page`` is the path, relative to the docs folder, that a generated page there would record."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -86,13 +92,24 @@ def page_state(path: Path) -> PageState:
     recorded, original = unstamp(text)
     if recorded is None:
         return PageState(Ownership.FOREIGN, text)
-    inputs = stamp_fields(text[4:text.find("\n", 4)]).get("inputs")
+    fields = stamp_fields(text[4:text.find("\n", 4)])
+    if page is not None and fields.get("page", page) != page:
+        return PageState(Ownership.FOREIGN, text)
     state = Ownership.GENERATED if recorded == digest(original) else Ownership.EDITED
-    return PageState(state, text, inputs)
+    return PageState(state, text, fields.get("inputs"))
 
 
-def ownership(path: Path) -> Ownership:
-    return page_state(path).ownership
+def ownership(path: Path, page: str | None = None) -> Ownership:
+    return page_state(path, page).ownership
+
+
+def restamp_page(text: str, page: str) -> str:
+    """The same stamped page recorded at another path: an edit moved along with its article."""
+    line_end = text.find("\n", 4)
+    fields = text[4:line_end].split(" ")
+    kept = [field for field in fields if not field.startswith("page:")]
+    kept.insert(min(3, len(kept)), f"page:{page}")
+    return "---\n" + " ".join(kept) + text[line_end:]
 
 
 def atomic_write(path: Path, text: str) -> None:
@@ -111,22 +128,25 @@ def atomic_write(path: Path, text: str) -> None:
 
 
 def write_page(path: Path, text: str, *, force: bool = False, inputs: str | None = None,
-               state: PageState | None = None) -> Outcome:
-    """``state`` is what the caller already read at ``path``, so the page is read once."""
-    stamped = stamp(text, inputs)
-    state = state or page_state(path)
+               state: PageState | None = None, page: str | None = None) -> Outcome:
+    """``state`` is what the caller already read at ``path``, so the page is read once.
+
+    ``force`` overwrites a hand edit of a generated page, never a file the user wrote.
+    """
+    stamped = stamp(text, inputs, page)
+    state = state or page_state(path, page)
     if state.text == stamped:
         return Outcome.UNCHANGED
     if not force and state.ownership is Ownership.EDITED:
         return Outcome.KEPT_EDITED
-    if not force and state.ownership is Ownership.FOREIGN:
+    if state.ownership is Ownership.FOREIGN:
         return Outcome.KEPT_FOREIGN
     atomic_write(path, stamped)
     return Outcome.WRITTEN
 
 
 def generated_pages(docs_dir: Path) -> list[Path]:
-    """Every Markdown page that carries the generator's stamp, edited or not."""
+    """Every Markdown page that carries the generator's stamp, edited or not (copies included)."""
     pages = []
     for path in sorted(docs_dir.rglob("*.md")):
         try:

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from helpers import GOLD_ARTICLES, ROOT, make_project
 
+from generator.cache import ENTRY_SUFFIX
 from generator.models import Article
 from generator.parallel import brief_articles
 from generator.pipeline import BuildError, Project, build
@@ -132,8 +133,8 @@ def test_bad_cache_entries_are_rebuilt_not_fatal(tmp_path, nlp):
     project = make_project(tmp_path, GOOD)
     cache = project / ".briefing-cache"
     cache.mkdir()
-    (cache / f"{GOOD[0].stem}.json").write_text("[]", encoding="utf-8")
-    (cache / f"{GOOD[1].stem}.json").mkdir()  # a folder where an entry should be
+    (cache / f"{GOOD[0].stem}{ENTRY_SUFFIX}").write_text("[]", encoding="utf-8")
+    (cache / f"{GOOD[1].stem}{ENTRY_SUFFIX}").mkdir()  # a folder where an entry should be
     report = build(Project.at(project), nlp_factory=lambda: nlp)
     assert len(report.analysed) == 2
     assert len(briefing_pages(project)) == 2
@@ -154,8 +155,9 @@ def test_a_broken_environment_is_one_line_naming_the_path(tmp_path, nlp, breakag
         shutil.rmtree(project / "templates")
     elif breakage == "template syntax":
         template = project / "templates" / "briefing.md.j2"
-        lines = template.read_text(encoding="utf-8").splitlines(keepends=True)
-        template.write_text("".join(lines[:6]) + "{% if %}\n" + "".join(lines[6:]), encoding="utf-8")
+        text = template.read_text(encoding="utf-8")
+        template.write_text(text + "{% if %}\n", encoding="utf-8")
+        message = message.replace(":7:", f":{text.count(chr(10)) + 1}:")
     elif breakage == "docs is a file":
         shutil.rmtree(project / "briefings")
         (project / "briefings").write_text("not a folder", encoding="utf-8")

@@ -36,7 +36,8 @@ def test_a_hand_edit_is_kept_with_a_warning_until_forced(tmp_path, nlp):
     assert not report.ok
     assert any("edited by hand" in note and page.name in note for note in report.kept)
     assert page.read_text(encoding="utf-8") == edited
-    forced = build(Project.at(project), nlp_factory=lambda: nlp, force=True)
+    forced = build(Project.at(project), nlp_factory=lambda: nlp,
+                   force=[page.relative_to(project / "briefings").as_posix()])
     assert "New footer." in page.read_text(encoding="utf-8")
     assert ownership(page) is Ownership.GENERATED
     assert forced.ok
@@ -81,7 +82,7 @@ def test_seeds_are_never_modified(tmp_path, nlp):
     project = make_project(tmp_path, [SEED, GOLD_ARTICLES / "02_jobs_resigns_apple.txt"])
     before = tree_bytes(project / "seeds")
     mtimes = [p.stat().st_mtime_ns for p in sorted((project / "seeds").iterdir())]
-    build(Project.at(project), nlp_factory=lambda: nlp, force=True)
+    build(Project.at(project), nlp_factory=lambda: nlp, force=["index.md"])
     assert tree_bytes(project / "seeds") == before
     assert [p.stat().st_mtime_ns for p in sorted((project / "seeds").iterdir())] == mtimes
 

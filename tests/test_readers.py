@@ -1,9 +1,19 @@
+import os
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from generator.readers import ArticleError, normalise_text, read_article
+from generator.readers import (
+    MAX_ARTICLE_CHARS,
+    MAX_HTML_BYTES,
+    MAX_TEXT_BYTES,
+    ArticleError,
+    normalise_text,
+    read_article,
+)
 
 
 def write(tmp_path: Path, name: str, content: bytes | str) -> Path:
@@ -104,3 +114,73 @@ def test_unknown_front_matter_and_bad_overrides_are_all_reported(tmp_path):
 def test_a_missing_file_says_it_disappeared(tmp_path):
     with pytest.raises(ArticleError, match="disappeared"):
         read_article(tmp_path / "gone.txt")
+
+
+FRONT_MATTER = ("---\ntitle: Council backs the plan\nauthor: Ann Lee\noverrides:\n  actors:\n"
+                "    drop: [Monday]\n---\nThe council met on Monday.\n\nIt backed the plan.\n")
+
+
+@pytest.mark.parametrize("ending", ["\r\n", "\r"], ids=["crlf", "cr-only"])
+def test_front_matter_is_found_whatever_the_line_endings(tmp_path, ending):
+    """Windows and old-Mac files: the front matter is parsed, not published as body text."""
+    path = write(tmp_path, "endings.md", FRONT_MATTER.replace("\n", ending).encode())
+    article = read_article(path)
+    assert article.title == "Council backs the plan"
+    assert article.meta["author"] == "Ann Lee"
+    assert article.meta["overrides"] == {"actors": {"drop": ["Monday"]}}
+    assert article.text == "The council met on Monday.\n\nIt backed the plan."
+
+
+@pytest.mark.parametrize(("name", "limit"), [("big.txt", MAX_TEXT_BYTES), ("big.md", MAX_TEXT_BYTES),
+                                             ("big.html", MAX_HTML_BYTES)])
+def test_a_file_over_its_byte_limit_is_refused_by_its_size(tmp_path, name, limit):
+    path = tmp_path / name
+    with path.open("wb") as handle:
+        handle.truncate(limit + 1)
+    with pytest.raises(ArticleError) as caught:
+        read_article(path)
+    assert str(caught.value) == (f"{path}: file is {limit + 1:,} bytes; the limit is {limit:,} bytes for a "
+                                 f"{path.suffix} article (room for {MAX_ARTICLE_CHARS:,} characters; "
+                                 "split it or trim it)")
+
+
+def test_the_byte_limits_leave_room_for_every_article_the_character_limit_allows(tmp_path):
+    """The largest article in the most bytes UTF-8 needs still passes the size check."""
+    assert MAX_TEXT_BYTES >= MAX_ARTICLE_CHARS * 4 and MAX_HTML_BYTES >= MAX_TEXT_BYTES
+    sentence = "𝐓𝐡𝐞 𝐜𝐨𝐮𝐧𝐜𝐢𝐥 𝐦𝐞𝐭 and said that the 𝐩𝐥𝐚𝐧 is 𝐠𝐨𝐨𝐝. "
+    path = write(tmp_path, "wide.txt", (sentence * 10_000)[:MAX_ARTICLE_CHARS])
+    assert path.stat().st_size > MAX_ARTICLE_CHARS * 2.2  # twice the 200,000 bytes of plain ASCII
+    assert len(read_article(path).text) <= MAX_ARTICLE_CHARS
+
+
+def test_a_300_mb_file_is_refused_before_it_is_read(tmp_path):
+    """Sparse, so the test is fast; in a fresh process, so its peak memory is its own."""
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.truncate(300 * 2**20)
+    script = (
+        "import resource, sys, time\n"
+        "from pathlib import Path\n"
+        "from generator.readers import ArticleError, read_article\n"
+        "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "start = time.monotonic()\n"
+        "try:\n"
+        "    read_article(Path(sys.argv[1]))\n"
+        "except ArticleError as error:\n"
+        "    print(error)\n"
+        "print(time.monotonic() - start)\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True,
+                            check=True, cwd=Path(__file__).resolve().parent.parent)
+    message, seconds, grown_kib = result.stdout.splitlines()
+    assert message.startswith(f"{path}: file is 314,572,800 bytes; the limit is {MAX_TEXT_BYTES:,} bytes")
+    assert float(seconds) < 0.5
+    assert int(grown_kib) < 20 * 1024  # reading it all would have taken 300 MB and more
+
+
+def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path):
+    path = tmp_path / "pipe.txt"
+    os.mkfifo(path)
+    with pytest.raises(ArticleError, match="is not a regular file; not read"):
+        read_article(path)

@@ -50,7 +50,7 @@ def html_of(project: Path, markdown: Path) -> str:
 
 
 def test_each_article_gets_a_briefing_page_with_its_quotes_and_actors(built):
-    html = html_of(built, page_of(built, "2025-08-24-"))
+    html = html_of(built, page_of(built, "000-fb56c33a"))
     assert "There has to be security on the land" in html
     assert "Mark Carney" in html
     assert "Volodymyr Zelenskiy" in html
@@ -66,7 +66,7 @@ def test_pagefind_indexes_briefings_and_actor_pages_but_not_the_chrome(built):
     assert {p.parent.name for p in searchable} >= {"mark-carney", "volodymyr-zelenskiy"}
     assert not any(p.parent.name in ("quotes", "search", "archive") for p in searchable)
     assert (built / "site" / "pagefind" / "pagefind-ui.js").exists()
-    page = html_of(built, page_of(built, "2025-08-24-"))
+    page = html_of(built, page_of(built, "000-fb56c33a"))
     body = page[page.index("data-pagefind-body"):]
     for phrase in ("fluid situation", "Mark Carney", "Volodymyr Zelenskiy"):
         assert phrase in body, phrase
@@ -97,7 +97,7 @@ def test_second_build_rewrites_nothing_and_is_byte_identical(built):
 def test_editing_one_article_regenerates_only_that_briefing(tmp_path):
     project = make_project(tmp_path, [SEED, JOBS])
     assert briefing_cli(project, "build").returncode == 0
-    carney = page_of(project, "2025-08-24-")
+    carney = page_of(project, "000-fb56c33a")
     carney_mtime = carney.stat().st_mtime_ns
     seed = project / "seeds" / JOBS.name
     seed.write_text(seed.read_text(encoding="utf-8") + "\nApple shares fell 5 percent after the news.\n",
@@ -106,23 +106,23 @@ def test_editing_one_article_regenerates_only_that_briefing(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("1 analysed, 1 from cache")
     written = [line for line in result.stdout.splitlines() if line.startswith("written:")]
-    assert any("2011-08-24-" in line for line in written)
-    assert not any("2025-08-24-" in line for line in written)
+    assert any("02-jobs-resigns" in line for line in written)
+    assert not any("000-fb56c33a" in line for line in written)
     assert carney.stat().st_mtime_ns == carney_mtime
-    assert "Apple shares fell 5 percent" in page_of(project, "2011-08-24-").read_text(encoding="utf-8")
+    assert "Apple shares fell 5 percent" in page_of(project, "02-jobs-resigns").read_text(encoding="utf-8")
 
 
 def test_deleting_an_article_removes_only_generated_pages(tmp_path):
     project = make_project(tmp_path, [SEED, JOBS])
     (project / "briefings" / "about.md").write_text("# About\n", encoding="utf-8")
     assert briefing_cli(project, "build").returncode == 0
-    jobs_page = page_of(project, "2011-08-24-")
+    jobs_page = page_of(project, "02-jobs-resigns")
     (project / "seeds" / JOBS.name).unlink()
     result = briefing_cli(project, "build")
     assert result.returncode == 0, result.stderr
     assert not jobs_page.exists()
     assert (project / "briefings" / "about.md").read_text(encoding="utf-8") == "# About\n"
-    assert page_of(project, "2025-08-24-").exists()
+    assert page_of(project, "000-fb56c33a").exists()
 
 
 def test_extract_prints_the_json_contract(tmp_path):
@@ -152,7 +152,7 @@ def test_extract_markdown_uses_the_template(tmp_path):
 
 
 def test_actor_pages_are_built_linked_and_searchable(built):
-    briefing = html_of(built, page_of(built, "2025-08-24-"))
+    briefing = html_of(built, page_of(built, "000-fb56c33a"))
     assert 'href="../../actors/mark-carney/"' in briefing
     actor = (built / "site" / "actors" / "mark-carney" / "index.html").read_text(encoding="utf-8")
     assert "Mark Carney is visiting Ukraine" in actor
