@@ -3,12 +3,17 @@
 Three constructions carry a role in news copy: a title before the name ("Defense Secretary
 Robert Gates"), an apposition ("Binyah Kesselly, chairman of the board ...", "Liberia's
 information minister, Lewis Brown,") and "as" ("visiting Ukraine as Canada’s prime minister").
+
+The sentence around a mention comes from the article's index (``AnalysedArticle.sent_bounds``),
+not ``Token.sent``, which walks the sentence on every call: once per mention, that made long
+sentences quadratic.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..nlp import AnalysedArticle
 from .actor_lexicon import HONORIFICS, ROLE_WORDS, TITLE_CONNECTORS
 from .actor_mentions import Mention
 
@@ -37,9 +42,10 @@ def _text(doc: Doc, start: int, end: int) -> str:
     return doc[start:end].text if start < end else ""
 
 
-def title_before(doc: Doc, mention: Mention) -> str:
+def title_before(analysed: AnalysedArticle, mention: Mention) -> str:
     """Capitalised words (and lower-case office words) right before the name: "House Minority Leader"."""
-    sentence_start = doc[mention.start].sent.start
+    doc = analysed.doc
+    sentence_start = analysed.sent_bounds(mention.start)[0]
     i = mention.start - 1
     if i >= 0 and doc[i].lower_ in DETERMINERS:
         return ""
@@ -67,12 +73,13 @@ def title_before(doc: Doc, mention: Mention) -> str:
     return tokens.text
 
 
-def apposition_after(doc: Doc, mention: Mention) -> str:
+def apposition_after(analysed: AnalysedArticle, mention: Mention) -> str:
     """"NAME, a spokesman for the Pennsylvania Department of Transportation," → the description."""
+    doc = analysed.doc
     end = mention.end
     if end >= len(doc) or doc[end].text != ",":
         return ""
-    sentence_end = doc[mention.start].sent.end
+    sentence_end = analysed.sent_bounds(mention.start)[1]
     j = end + 1
     while j < sentence_end and doc[j].text not in STOPS and j - end <= MAX_APPOSITION:
         j += 1
@@ -91,12 +98,13 @@ def apposition_after(doc: Doc, mention: Mention) -> str:
     return _text(doc, phrase.start, phrase.end)
 
 
-def apposition_before(doc: Doc, mention: Mention) -> str:
+def apposition_before(analysed: AnalysedArticle, mention: Mention) -> str:
     """"Liberia's information minister, Lewis Brown, said" → "Liberia's information minister"."""
+    doc = analysed.doc
     start = mention.start
     if start < 2 or doc[start - 1].text != "," or mention.end >= len(doc) or doc[mention.end].text != ",":
         return ""
-    sentence_start = doc[start].sent.start
+    sentence_start = analysed.sent_bounds(start)[0]
     i = start - 2
     while i >= sentence_start and doc[i].text not in STOPS:
         i -= 1
@@ -130,20 +138,21 @@ def as_phrase(doc: Doc, mention: Mention) -> str:
     return ""
 
 
-def find_role(doc: Doc, mentions: list[Mention]) -> tuple[str | None, list[str]]:
+def find_role(analysed: AnalysedArticle, mentions: list[Mention]) -> tuple[str | None, list[str]]:
     """The first role the article gives, and the descriptions that can stand for the actor.
 
     Appositions and "as" phrases beat a bare title at the same mention: they are the fuller
     wording. Definite descriptions ("Canada’s prime minister") are returned as aliases too.
     """
+    doc = analysed.doc
     role: str | None = None
     descriptions: list[str] = []
     for mention in mentions:
         found = [
             (as_phrase(doc, mention), True),
-            (apposition_after(doc, mention), True),
-            (apposition_before(doc, mention), True),
-            (mention.title or title_before(doc, mention), False),
+            (apposition_after(analysed, mention), True),
+            (apposition_before(analysed, mention), True),
+            (mention.title or title_before(analysed, mention), False),
         ]
         for text, descriptive in found:
             if not text:

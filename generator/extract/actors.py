@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..models import Actor, Quote
 from ..nlp import AnalysedArticle
@@ -58,23 +59,44 @@ MEDIA_VERBS = frozenset({"publish", "report", "write", "appear", "print", "quote
 ORG_LOCATIVE_PREPS = frozenset({"in", "across", "throughout", "into", "near"})
 
 
+# Memoised per text: the resolver asks these of the same few names over and over.
+TEXT_CACHE_SIZE = 1 << 16
+
+
 @dataclass
 class Cluster:
-    """The mentions of one actor while the article is being read."""
+    """The mentions of one actor while the article is being read.
+
+    ``texts`` (the distinct texts of the mentions, in reading order) and ``last_start`` are kept
+    as mentions join: the resolver compares every new mention with every cluster, and reading
+    every mention of each cluster again for that made long articles quadratic. Its questions
+    depend on a mention's text only, so each distinct text is asked once.
+    """
 
     kind: str
     mentions: list[Mention] = field(default_factory=list)
     canonical: str | None = None
     person_anchor: bool = False
     extra_aliases: list[str] = field(default_factory=list)
+    texts: dict[str, None] = field(default_factory=dict, compare=False, repr=False)
+    last_start: int = field(default=-1, compare=False, repr=False)
 
     @property
     def first(self) -> int:
         return min(m.sentence for m in self.mentions)
 
-    @property
-    def last_start(self) -> int:
-        return max(m.start for m in self.mentions)
+    def add(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        self.texts.setdefault(mention.text)
+        self.last_start = max(self.last_start, mention.start)
+
+    def absorb(self, other: Cluster) -> None:
+        """Take ``other``'s mentions (and aliases), keeping reading order."""
+        self.mentions.extend(other.mentions)
+        self.mentions.sort(key=lambda m: m.start)
+        self.texts = dict.fromkeys(m.text for m in self.mentions)
+        self.last_start = max(self.last_start, other.last_start)
+        self.extra_aliases.extend(other.extra_aliases)
 
 
 def _initials(name: str) -> str:
@@ -97,8 +119,21 @@ def _strip_corporate(text: str) -> str:
     return " ".join(words)
 
 
-def _name_parts(mention: Mention) -> list[str]:
-    return [normalise(p) for p in mention.words if normalise(p) not in NAME_SUFFIXES]
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _name_parts(text: str) -> tuple[str, ...]:
+    """A name's words as lookup keys, without "Jr." and the like."""
+    return tuple(normalise(p) for p in text.split() if normalise(p) not in NAME_SUFFIXES)
+
+
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _word_keys(text: str) -> tuple[str, ...]:
+    """Every word of a name as a lookup key."""
+    return tuple(normalise(w) for w in text.split())
+
+
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _name_initials(text: str) -> str:
+    return _initials(_strip_corporate(text))
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -145,9 +180,8 @@ def _place_cue(analysed: AnalysedArticle, mention: Mention) -> bool:
 
 def _role_says_person(analysed: AnalysedArticle, mention: Mention) -> bool:
     """A title or an apposition with an office word: "tomato farmer Lana Boatwright"."""
-    doc = analysed.doc
-    for text in (mention.title, title_before(doc, mention), apposition_after(doc, mention),
-                 apposition_before(doc, mention)):
+    for text in (mention.title, title_before(analysed, mention), apposition_after(analysed, mention),
+                 apposition_before(analysed, mention)):
         if text and any(w.lower().strip(",") in ROLE_WORDS for w in text.split()):
             return not any(w.lower() in ORG_NOUNS for w in text.split()[-1:])
     return False
@@ -168,6 +202,8 @@ class _Resolver:
         self.gaz = gaz
         self.clusters: list[Cluster] = []
         self.by_key: dict[str, Cluster] = {}
+        self._merged: list[Cluster] = []  # taken into another cluster; kept alive so their ids stay theirs
+        self._merged_ids: set[int] = set()
 
     # -- bookkeeping -------------------------------------------------------------------------
     def _new(self, kind: str, mention: Mention, canonical: str | None = None) -> Cluster:
@@ -182,18 +218,21 @@ class _Resolver:
         self.by_key.setdefault(normalise(text), cluster)
 
     def _add(self, cluster: Cluster, mention: Mention) -> None:
-        cluster.mentions.append(mention)
+        cluster.add(mention)
         self._index(cluster, mention.text)
         self._index(cluster, _strip_corporate(mention.text))
         for alias in mention.extra_aliases:
             self._index(cluster, alias)
 
+    def _is_live(self, cluster: Cluster) -> bool:
+        """``cluster in self.clusters``, without comparing it with every cluster: only merging removes one."""
+        return id(cluster) not in self._merged_ids
+
     def _merge(self, keep: Cluster, gone: Cluster) -> None:
-        for mention in gone.mentions:
-            keep.mentions.append(mention)
-        keep.mentions.sort(key=lambda m: m.start)
-        keep.extra_aliases.extend(gone.extra_aliases)
+        keep.absorb(gone)
         self.clusters.remove(gone)
+        self._merged.append(gone)
+        self._merged_ids.add(id(gone))
         for key, value in list(self.by_key.items()):
             if value is gone:
                 self.by_key[key] = keep
@@ -268,7 +307,7 @@ class _Resolver:
         singular = mention.key.removesuffix("s")
         for cluster in self.clusters:
             if cluster.kind == "name" and any(
-                    len(m.words) > 1 and normalise(m.words[0]) == singular for m in cluster.mentions):
+                    len(keys := _word_keys(text)) > 1 and keys[0] == singular for text in cluster.texts):
                 self._add(cluster, mention)
                 return
         if _names_people(self.analysed, mention):
@@ -295,8 +334,8 @@ class _Resolver:
         for cluster in self.clusters:
             if not cluster.person_anchor:
                 continue
-            for anchor in cluster.mentions:
-                parts = _name_parts(anchor)
+            for text in cluster.texts:
+                parts = _name_parts(text)
                 if len(parts) < 2:
                     continue
                 if word in (parts[-1], parts[0]) or parts[0] in NICKNAMES.get(word, ()):
@@ -313,22 +352,22 @@ class _Resolver:
 
     def _longer_person(self, mention: Mention) -> Cluster | None:
         """"De Niro" after "Robert De Niro": the end of a full name met before."""
-        words = [normalise(w) for w in mention.words]
+        words = _word_keys(mention.text)
         for cluster in reversed(self.clusters):
             if cluster.person_anchor and any(
-                    len(m.words) > len(words) and [normalise(w) for w in m.words][-len(words):] == words
-                    for m in cluster.mentions):
+                    len(keys := _word_keys(text)) > len(words) and keys[-len(words):] == words
+                    for text in cluster.texts):
                 return cluster
         return None
 
     def _short_form(self, mention: Mention) -> Cluster | None:
         """An acronym, an organisation's first word, or the end of a longer name met before."""
-        words = [normalise(w) for w in mention.words]
+        words = _word_keys(mention.text)
         if _is_acronym(mention.text):
             letters = mention.text.replace(".", "").upper()
             for cluster in self.clusters:
                 if cluster.kind == "name" and any(
-                        len(m.words) > 1 and _initials(_strip_corporate(m.text)) == letters for m in cluster.mentions):
+                        len(text.split()) > 1 and _name_initials(text) == letters for text in cluster.texts):
                     return cluster
             return None
         if len(words) == 1 and words[0] in COMPASS_WORDS:
@@ -339,8 +378,8 @@ class _Resolver:
         for cluster in reversed(self.clusters):
             if cluster.kind not in ("name", "person"):
                 continue
-            for other in cluster.mentions:
-                longer = [normalise(w) for w in other.words]
+            for text in cluster.texts:
+                longer = _word_keys(text)
                 if len(longer) <= len(words):
                     continue
                 if longer[-len(words):] == words and (
@@ -356,13 +395,13 @@ class _Resolver:
     def _backward_short_forms(self) -> None:
         """A surname met before its full name ("the Peterson family" … "Jennifer Peterson")."""
         for cluster in list(self.clusters):
-            if cluster.kind != "name" or cluster not in self.clusters:
+            if cluster.kind != "name" or not self._is_live(cluster):
                 continue
-            names = {m.key for m in cluster.mentions}
-            if any(len(m.words) > 1 for m in cluster.mentions):
+            names = {normalise(text) for text in cluster.texts}
+            if any(len(text.split()) > 1 for text in cluster.texts):
                 continue
             targets = [c for c in self.clusters if c.person_anchor and any(
-                len(p := _name_parts(m)) > 1 and p[-1] in names for m in c.mentions)]
+                len(p := _name_parts(text)) > 1 and p[-1] in names for text in c.texts)]
             if len(targets) == 1:
                 self._merge(targets[0], cluster)
 
@@ -370,7 +409,7 @@ class _Resolver:
         """"the University of Georgia (UGA)": the acronym in brackets joins the name before it."""
         doc = self.analysed.doc
         for cluster in list(self.clusters):
-            if cluster not in self.clusters or cluster.kind not in ("name", "person"):
+            if not self._is_live(cluster) or cluster.kind not in ("name", "person"):
                 continue
             for mention in list(cluster.mentions):
                 last = doc[mention.end - 1]
@@ -406,7 +445,7 @@ def _org_cue(analysed: AnalysedArticle, cluster: Cluster) -> bool:
         before = doc[mention.start - 1] if mention.start else None
         if before is not None and before.lower_ in ORG_NOUNS and before.pos_ == "NOUN":
             return True
-        description = apposition_after(doc, mention) or ""
+        description = apposition_after(analysed, mention) or ""
         if description and description.split()[-1].lower() in ORG_NOUNS:
             return True
         head = doc[mention.end - 1]
@@ -473,7 +512,10 @@ def _canonical_name(cluster: Cluster) -> str:
     texts = [_strip_corporate(m.text) for m in cluster.mentions]
     full = [t for t in texts if not _is_acronym(t)] or texts
     counts = Counter(full)
-    name = max(full, key=lambda t: (len(t.split()), counts[t], -full.index(t)))
+    first_seen: dict[str, int] = {}
+    for position, text in enumerate(full):
+        first_seen.setdefault(text, position)  # full.index(t), without a scan per mention
+    name = max(full, key=lambda t: (len(t.split()), counts[t], -first_seen[t]))
     if name.isupper() and not _is_acronym(name) and len(name) > 5:
         return name.title()
     if _is_acronym(name) and cluster.kind == "name":
@@ -488,7 +530,7 @@ def _aliases(analysed: AnalysedArticle, cluster: Cluster, name: str, actor_type:
     for mention in cluster.mentions:
         candidates += [mention.surface, mention.text]
         if actor_type == "person":
-            title = mention.title or title_before(analysed.doc, mention)
+            title = mention.title or title_before(analysed, mention)
             if title:
                 candidates.append(f"{title} {mention.text}")
         candidates += mention.extra_aliases
@@ -511,7 +553,7 @@ def extract_actors(analysed: AnalysedArticle) -> list[Actor]:
         if _common_noun(analysed, cluster, name, lowercase):
             continue
         actor_type = _decide_type(analysed, cluster, gaz, name)
-        role, descriptions = find_role(analysed.doc, cluster.mentions)
+        role, descriptions = find_role(analysed, cluster.mentions)
         if actor_type in ("country", "place", "group"):
             role, descriptions = None, []
         actors.append(Actor(

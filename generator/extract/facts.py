@@ -150,9 +150,10 @@ def candidates(analysed: AnalysedArticle, quotes: list[Quote]) -> list[Candidate
         if not words:
             continue
         sentence = analysed.sentences[index]
+        ents = analysed.ents_within(span.start, span.end)  # span.ents walks all the article's entities
         aspects = frozenset(
             aspect for aspect, labels in ASPECTS.items()
-            if any(ent.label_ in labels for ent in span.ents)
+            if any(ent.label_ in labels for ent in ents)
         )
         centrality = sum(math.log1p(frequency[w] - 1) for w in words) / math.sqrt(len(words))
         position = 1.0 / math.sqrt(1 + index) + (PARAGRAPH_BONUS if paragraph_first[sentence.paragraph] == index else 0.0)

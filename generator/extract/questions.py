@@ -108,11 +108,11 @@ class Resolver:
         return self.names.get(text.lower(), text)
 
     def _previous(self, before: int, labels: set[str], *, subject_first: bool) -> str | None:
-        doc = self.analysed.doc
         sentence = self.analysed.sentence_of_token(before)
         lower = self.analysed.sentences[max(0, sentence - LOOKBACK_SENTENCES)].start
-        entities = [ent for ent in doc.ents if ent.label_ in labels and lower <= ent.start_char
-                    and ent.end <= before]
+        # the entities from ``lower`` up to ``before``, by bisection: not a walk over all of Doc.ents
+        window = self.analysed.ents_within(self.analysed.first_token_from(lower), before)
+        entities = [ent for ent in window if ent.label_ in labels]
         if subject_first:
             subjects = [ent for ent in entities if ent.root.dep_ in ("nsubj", "nsubjpass")]
             if subjects:
@@ -212,10 +212,15 @@ def doc_after(token: Token) -> Token | None:
 
 
 def _inside_quote(analysed: AnalysedArticle, token: Token) -> bool:
+    """More quotation marks opened than closed before the token in its paragraph.
+
+    The marks are counted from the article's index: copying and counting the paragraph up to
+    each token made long paragraphs quadratic.
+    """
     sentence = analysed.sentences[analysed.sentence_of_token(token.i)]
-    start = analysed.text.rfind("\n", 0, sentence.start) + 1
-    before = analysed.text[start:token.idx]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+    start = analysed.line_start(sentence.start)
+    count = analysed.count_char
+    return count("“", start, token.idx) > count("”", start, token.idx) or count('"', start, token.idx) % 2 == 1
 
 
 def _condition(verb: Token) -> str:

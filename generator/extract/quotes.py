@@ -24,9 +24,11 @@ from __future__ import annotations
 
 import difflib
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate, islice
 
 from spacy.tokens import Span, Token
 
@@ -61,6 +63,8 @@ WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 MAX_CONTINUED_PARAGRAPHS = 3
 TRANSCRIPT_NAME = re.compile(r"^\s*([A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+){0,3}):\s*$")
 AGE_BEFORE = re.compile(r"\bthe (\d+)-year-old\s*$", re.IGNORECASE)
+# How much of the text before a reporting verb ``AGE_BEFORE`` is first tried on (see ``_age_before``).
+AGE_WINDOW = 80
 
 
 @dataclass
@@ -217,13 +221,18 @@ def _title_like(words: list[str]) -> bool:
 
 
 class _Context:
-    """Token-level facts about the parsed article shared by passes 2 and 3."""
+    """Token-level facts about the parsed article shared by passes 2 and 3.
+
+    What is quoted is kept per token, and each sentence's reporting verbs once, for all
+    questions: scanning every quote range for each token, and a sentence's tokens for each
+    quote in it, made long articles (and long sentences) quadratic.
+    """
 
     def __init__(self, analysed: AnalysedArticle, spans: list[_Span]) -> None:
         self.analysed = analysed
         self.doc = analysed.doc
         self.text = analysed.text
-        self._token_starts = [t.idx for t in self.doc]
+        self._token_starts = analysed.token_starts
         self.ranges: list[tuple[int, int]] = []
         self.mark_quoted(spans)
 
@@ -231,23 +240,96 @@ class _Context:
         """The character ranges, marks included, that hold quoted words (not the narrative)."""
         self.ranges = [(s.open_mark if s.open_mark is not None else s.start,
                         (s.close_mark + 1) if s.close_mark is not None else s.end) for s in spans]
+        self._quoted = [False] * len(self.doc)
+        for lo, hi in self.ranges:
+            for i in range(bisect_left(self._token_starts, lo), bisect_left(self._token_starts, hi)):
+                self._quoted[i] = True
+        ordered = sorted(self.ranges)
+        self._range_starts = [lo for lo, _ in ordered]
+        self._range_reach = list(accumulate((hi for _, hi in ordered), max))  # furthest end so far
+        # Everything below depends on what is quoted: recomputed after each marking.
+        self._verbs: dict[int, list[Token]] = {}
+        self._verb_list: list[Token] | None = None
+        self._verb_position: dict[int, int] = {}
+        self._verb_offsets: list[int] = []
+        self._attributing: list[int] | None = None
+        self._main_subjects: dict[int, Token | None] = {}
 
     def in_quote(self, token: Token) -> bool:
-        return any(lo <= token.idx < hi for lo, hi in self.ranges)
+        return self._quoted[token.i]
+
+    def quoted_token(self, index: int) -> bool:
+        return self._quoted[index]
+
+    def covers(self, offset: int) -> bool:
+        """Whether character ``offset`` lies in a quoted range."""
+        last = bisect_right(self._range_starts, offset) - 1
+        return last >= 0 and self._range_reach[last] > offset
 
     def sentence_tokens(self, index: int) -> Span | None:
         return self.analysed.sentence_span(index)
 
     def reporting_verbs(self, index: int) -> list[Token]:
-        span = self.sentence_tokens(index)
-        if span is None:
-            return []
-        return [t for t in span if _is_reporting(t) and not self.in_quote(t)]
+        if index not in self._verbs:
+            span = self.sentence_tokens(index)
+            self._verbs[index] = [] if span is None else [
+                t for t in span if _is_reporting(t) and not self._quoted[t.i]]
+        return self._verbs[index]
+
+    def verbs_in(self, first: int, last: int) -> tuple[list[Token], int, int]:
+        """The reporting verbs of sentences ``first`` to ``last``: all verbs in reading order, and
+        the bounds of these sentences' verbs in it (the sentences' lists joined, without copying)."""
+        if self._verb_list is None:
+            self._verb_list = []
+            for index in range(len(self.analysed.sentences)):
+                self._verb_offsets.append(len(self._verb_list))
+                self._verb_list += self.reporting_verbs(index)
+            self._verb_offsets.append(len(self._verb_list))
+            self._verb_position = {verb.i: k for k, verb in enumerate(self._verb_list)}
+        return self._verb_list, self._verb_offsets[first], self._verb_offsets[last + 1]
+
+    def verb_position(self, token_index: int) -> int | None:
+        """Where a token stands in the list of :meth:`verbs_in`, if it is a reporting verb there."""
+        return self._verb_position.get(token_index)
+
+    def attributing_verb(self, index: int) -> Token | None:
+        """The last strong reporting verb of sentence ``index`` or of the nearest sentence before it
+        in the same paragraph (one pass over the sentences, not a walk back per quote)."""
+        if self._attributing is None:
+            sentences = self.analysed.sentences
+            self._attributing = []
+            for k, sentence in enumerate(sentences):
+                if self._strong_verbs(k):
+                    self._attributing.append(k)
+                elif k > 0 and sentences[k - 1].paragraph == sentence.paragraph:
+                    self._attributing.append(self._attributing[-1])
+                else:
+                    self._attributing.append(-1)
+        found = self._attributing[index]
+        return self._strong_verbs(found)[-1] if found >= 0 else None
+
+    def _strong_verbs(self, index: int) -> list[Token]:
+        return [v for v in self.reporting_verbs(index) if v.lemma_.lower() not in WEAK_REPORTING_VERBS]
+
+    def main_subject(self, index: int) -> Token | None:
+        """The first unquoted subject of the sentence's root, once per sentence."""
+        if index not in self._main_subjects:
+            span = self.sentence_tokens(index)
+            self._main_subjects[index] = None if span is None else next(
+                (t for t in span if t.dep_ in SUBJECT_DEPS and t.head.dep_ == "ROOT" and not self._quoted[t.i]),
+                None)
+        return self._main_subjects[index]
 
     def tokens_between(self, lo: int, hi: int) -> list[Token]:
         """Tokens starting at a character offset in ``[lo, hi)``."""
         first, last = bisect_left(self._token_starts, lo), bisect_left(self._token_starts, hi)
         return list(self.doc[first:last]) if first < last else []
+
+    def tokens_from(self, lo: int, hi: int) -> Iterator[Token]:
+        """:meth:`tokens_between`, one token at a time: for reading only the first few."""
+        doc = self.doc
+        for i in range(bisect_left(self._token_starts, lo), bisect_left(self._token_starts, hi)):
+            yield doc[i]
 
 
 def _is_reporting(token: Token) -> bool:
@@ -293,7 +375,7 @@ def _judge(ctx: _Context, span: _Span, sentence: int, previous: _Span | None, pr
         left_bound = max(left_bound, previous_close + 1)
     before = text[left_bound:opening].strip().lstrip(BULLETS)
     after_end = (span.close_mark + 1) if span.close_mark is not None else span.end
-    after_tokens = [t for t in ctx.tokens_between(after_end, sent.end) if not t.is_punct][:5]
+    after_tokens = list(islice((t for t in ctx.tokens_from(after_end, sent.end) if not t.is_punct), 5))
     attributed_after = any(_is_reporting(t) for t in after_tokens)
     at_start = before == "" or before.endswith((":", ";"))
     split_continuation = (before.endswith(",") and previous_close is not None and previous_close >= sent.start
@@ -358,18 +440,32 @@ def _licensed(ctx: _Context, sentence: int, paragraph: int, words: str) -> bool:
 # ------------------------------------------------------------------ pass 3: who said it?
 
 class _Resolver:
-    """Maps subject tokens to canonical speakers, remembering who was last talked about."""
+    """Maps subject tokens to canonical speakers, remembering who was last talked about.
+
+    Names are looked up in indexes built once per article (mentions by word, by full name and
+    by position; actors by name and by word; referents by sentence and by noun): the resolver
+    is asked about every subject of the article, and scanning every entity, actor or referent
+    for each question made long articles quadratic. Each lookup returns what the scan did.
+    """
 
     def __init__(self, ctx: _Context, actors: list[Actor]) -> None:
         self.ctx = ctx
+        self.analysed = ctx.analysed
         self.doc = ctx.doc
         self.actors = actors
         self.people: list[tuple[int, _Speaker]] = []  # (token index, referent) of subjects
         self.orgs: list[tuple[int, _Speaker]] = []
         self.described: list[tuple[int, str, _Speaker]] = []  # (token, head lemma, referent)
+        self._person_at: dict[int, _Speaker] = {}  # token index -> its first entry in people
         self._roles: dict[str, str | None] = {}
-        self._ents = [e for e in self.doc.ents if e.label_ in NAME_LABELS and not ctx.in_quote(e[0])]
-        self._person_words = {w for e in self.doc.ents if e.label_ == "PERSON"
+        self._ents = [e for e in self.analysed.ents if e.label_ in NAME_LABELS and not ctx.quoted_token(e.start)]
+        self._index_names()
+        self._surnames: dict[str, str] | None = None
+        self._written: dict[str, str | None] = {}
+        self._fits: dict[tuple[int, int, int, str | None], tuple[list[int], list[_Speaker]]] = {}
+        self._by_lemma: dict[str, tuple[list[int], list[_Speaker]]] | None = None
+        self._by_lemma_count = 0
+        self._person_words = {w for e in self.analysed.ents if e.label_ == "PERSON"
                               for w in self._clean_name(e.text).lower().split()}
         self._person_words |= {w for a in actors if a.type == "person"
                                for w in self._clean_name(a.name).lower().split()}
@@ -385,11 +481,46 @@ class _Resolver:
                 self.speaker_of_verb(token)
 
     # -- names -------------------------------------------------------------------------
+    def _index_names(self) -> None:
+        """Where each name is mentioned and which names and actors hold each word, once."""
+        self._ent_starts = [e.start for e in self._ents]
+        self._ent_ends = [e.end for e in self._ents]
+        self._ent_names = [self._clean_name(e.text) for e in self._ents]
+        self._ents_with_word: dict[str, list[int]] = {}  # word -> positions in _ents
+        self._mention_starts: dict[str, list[int]] = {}  # cleaned name -> token starts of its mentions
+        self._name_words: dict[str, set[str]] = {}
+        self._names_with_word: dict[str, list[str]] = {}  # word -> cleaned names, by first mention
+        for k, (ent, full) in enumerate(zip(self._ents, self._ent_names, strict=True)):
+            words = set(full.lower().split())
+            if full not in self._mention_starts:
+                self._mention_starts[full], self._name_words[full] = [], words
+                for word in words:
+                    self._names_with_word.setdefault(word, []).append(full)
+            self._mention_starts[full].append(ent.start)
+            for word in words:
+                self._ents_with_word.setdefault(word, []).append(k)
+        # "X, chairman of Y," ahead of a verb: the mentions followed by a comma and titled
+        self._titled_before_comma = [k for k, e in enumerate(self._ents) if e.end < len(self.doc)
+                                     and self.doc[e.end].text == "," and self._titled(e.root)]
+        self._titled_ends = [self._ents[k].end for k in self._titled_before_comma]
+        self._actors_named: dict[str, list[Actor]] = {}  # lower-cased name or alias -> actors
+        self._actor_by_clean: dict[str, str] = {}  # cleaned lower-cased name -> first actor's name
+        self._actor_roles: dict[str, str] = {}  # name -> role of the first actor so named with one
+        self._actors_with_word: dict[str, list[tuple[str, set[str], int]]] = {}
+        for actor in self.actors:
+            for key in dict.fromkeys([actor.name.lower(), *(a.lower() for a in actor.aliases)]):
+                self._actors_named.setdefault(key, []).append(actor)
+            if actor.role:
+                self._actor_roles.setdefault(actor.name, actor.role)
+            full = self._clean_name(actor.name)
+            self._actor_by_clean.setdefault(full.lower(), actor.name)
+            words = set(full.lower().split())
+            for word in words:
+                self._actors_with_word.setdefault(word, []).append((full, words, actor.first_sentence))
+
     def _entity_of(self, token: Token) -> Span | None:
-        for ent in self.doc.ents:
-            if ent.start <= token.i < ent.end and ent.label_ in NAME_LABELS:
-                return ent
-        return None
+        ent = self.analysed.entity_at(token.i)
+        return ent if ent is not None and ent.label_ in NAME_LABELS else None
 
     def _name_entity(self, head: Token) -> Span | None:
         """The named entity a subject phrase stands for: the head, its appositive or compound."""
@@ -448,26 +579,19 @@ class _Resolver:
         name = self._clean_name(mention)
         lowered = name.lower()
         exact = None
-        for actor in self.actors:
-            if lowered == actor.name.lower() or lowered in (a.lower() for a in actor.aliases):
-                exact = actor.name
-                if len(lowered.split()) > 1 or not self._longer_names(lowered, at):
-                    break
-                exact = None
+        for actor in self._actors_named.get(lowered, ()):  # the actors so named, in their order
+            exact = actor.name
+            if len(lowered.split()) > 1 or not self._longer_names(lowered, at):
+                break
+            exact = None
         if exact is not None and (len(lowered.split()) > 1 or exact.lower() != lowered):
             return exact
         longer = self._longer_names(lowered, at)
         if longer:
             best = max(longer, key=lambda item: (self._is_person(item[0]), item[1]))[0]
-            for actor in self.actors:
-                if self._clean_name(actor.name).lower() == best.lower():
-                    return actor.name
-            return best
+            return self._actor_by_clean.get(best.lower(), best)
         if len(lowered.split()) == 1:
-            surnames = {self._clean_name(a.name).split()[-1].lower(): a.name
-                        for a in self.actors if a.type == "person" and len(a.name.split()) > 1}
-            surnames.update({self._clean_name(e.text).split()[-1].lower(): self._clean_name(e.text)
-                             for e in self._ents if e.label_ == "PERSON" and len(e.text.split()) > 1})
+            surnames = self._surnames_known()
             close = difflib.get_close_matches(lowered, list(surnames), n=1, cutoff=0.8)
             if close and close[0][:1] == lowered[:1]:
                 return surnames[close[0]]
@@ -476,11 +600,31 @@ class _Resolver:
                 return written
         return exact or name
 
+    def _surnames_known(self) -> dict[str, str]:
+        """Last word of each full personal name -> the name (actors first, then mentions), once."""
+        if self._surnames is None:
+            surnames = {self._clean_name(a.name).split()[-1].lower(): a.name
+                        for a in self.actors if a.type == "person" and len(a.name.split()) > 1}
+            surnames.update({self._clean_name(e.text).split()[-1].lower(): self._clean_name(e.text)
+                             for e in self._ents if e.label_ == "PERSON" and len(e.text.split()) > 1})
+            self._surnames = surnames
+        return self._surnames
+
     def _written_full_name(self, surname: str) -> str | None:
-        """``Trip Chowdhry`` when the tagger only saw ``Chowdhry``: capitalised words before it."""
+        """``Trip Chowdhry`` when the tagger only saw ``Chowdhry``: capitalised words before it.
+
+        Each surname's answer is kept: the search reads the whole article.
+        """
+        if surname not in self._written:
+            self._written[surname] = self._search_full_name(surname)
+        return self._written[surname]
+
+    def _search_full_name(self, surname: str) -> str | None:
         pattern = re.compile(r"((?:[A-Z][\w'’.-]*\s){1,2})" + re.escape(surname) + r"\b")
-        for match in pattern.finditer(self.ctx.text):
-            if any(lo <= match.start() < hi for lo, hi in self.ctx.ranges):
+        matches = (match for start, end in _stretches_before(self.ctx.text, surname)
+                   for match in pattern.finditer(self.ctx.text, start, end + 1))
+        for match in matches:
+            if self.ctx.covers(match.start()):
                 continue
             words = match.group(1).split()
             while words and (self.doc.vocab[words[0].lower()].is_stop
@@ -497,23 +641,22 @@ class _Resolver:
         if not tokens:
             return []
         limit = at if at is not None else len(self.doc)
+        probe = next(iter(tokens))  # a fuller name holds every word of the mention, this one too
         found: dict[str, tuple[int, int]] = {}
-        for ent in self._ents:
-            full = self._clean_name(ent.text)
-            words = set(full.lower().split())
-            if tokens < words and tokens <= words:
-                rank = (1, ent.start) if ent.start < limit else (0, -ent.start)
-                found[full] = max(found.get(full, rank), rank)
-        for actor in self.actors:
-            full = self._clean_name(actor.name)
-            if tokens < set(full.lower().split()) and full not in found:
-                found[full] = (0, -len(self.doc) - actor.first_sentence)
+        for full in self._names_with_word.get(probe, ()):
+            if tokens < self._name_words[full]:
+                starts = self._mention_starts[full]
+                before = bisect_left(starts, limit)  # last mention before ``at``, else the first one
+                found[full] = (1, starts[before - 1]) if before else (0, -starts[0])
+        for full, words, first_sentence in self._actors_with_word.get(probe, ()):
+            if tokens < words and full not in found:
+                found[full] = (0, -len(self.doc) - first_sentence)
         return list(found.items())
 
     def role_of(self, name: str) -> str | None:
         if name in self._roles:
             return self._roles[name]
-        role = next((a.role for a in self.actors if a.name == name and a.role), None)
+        role = self._actor_roles.get(name)
         if role is None:
             role = self._role_from_text(name)
         self._roles[name] = role
@@ -522,8 +665,10 @@ class _Resolver:
     def _role_from_text(self, name: str) -> str | None:
         """The first appositive, title or ``as ...`` phrase the article gives the speaker."""
         keys = set(self._clean_name(name).lower().split())
-        for ent in self._ents:
-            words = set(self._clean_name(ent.text).lower().split())
+        # only mentions sharing a word with the name can pass the test below
+        for k in sorted(set().union(*(self._ents_with_word.get(key, ()) for key in keys))):
+            ent = self._ents[k]
+            words = set(self._ent_names[k].lower().split())
             if ent.label_ not in SPEAKER_LABELS or not words or not words <= keys:
                 continue
             if words != keys and self.canonical(ent.text, ent.start) != name:
@@ -582,6 +727,7 @@ class _Resolver:
                 continue
             if speaker.kind == "person" and (speaker.name is not None or token.tag_ in ("NN", "NNP")):
                 self.people.append((token.i, speaker))  # a singular referent for "he"/"she"
+                self._person_at.setdefault(token.i, speaker)
             elif speaker.kind == "org":
                 self.orgs.append((token.i, speaker))
             if speaker.name is None or token.pos_ == "NOUN":
@@ -599,19 +745,30 @@ class _Resolver:
     def _last(self, items: list[tuple[int, _Speaker]], before: int, sentence_start: int,
               gender: str | None = None) -> _Speaker | None:
         """The most recent referent: earlier in this sentence, else the main one of the last sentence."""
-        earlier = [(i, s) for i, s in items if i < before and self._gender_fits(i, gender)]
-        if not earlier:
+        indices, speakers = self._fitting(items, gender)
+        count = bisect_left(indices, before)  # the referents before ``before``
+        if not count:
             return None
-        same = [(i, s) for i, s in earlier if i >= sentence_start]
-        if same:
-            return same[-1][1]
+        if indices[count - 1] >= sentence_start:
+            return speakers[count - 1]
         sentence_of = self.ctx.analysed.sentence_of_token
-        last_sentence = sentence_of(earlier[-1][0])
-        in_last = [(i, s) for i, s in earlier if sentence_of(i) == last_sentence]
-        for i, speaker in in_last:
-            if self.doc[i].head.dep_ == "ROOT" and self.doc[i].dep_ in SUBJECT_DEPS:
-                return speaker
-        return in_last[0][1]
+        last_sentence = sentence_of(indices[count - 1])
+        first = count - 1
+        while first > 0 and sentence_of(indices[first - 1]) == last_sentence:
+            first -= 1
+        for k in range(first, count):
+            if self.doc[indices[k]].head.dep_ == "ROOT" and self.doc[indices[k]].dep_ in SUBJECT_DEPS:
+                return speakers[k]
+        return speakers[first]
+
+    def _fitting(self, items: list[tuple[int, _Speaker]], gender: str | None) -> tuple[list[int], list[_Speaker]]:
+        """The referents of ``items`` (``people`` or ``orgs``, in reading order) that fit ``gender``,
+        filtered once: both lists (and the genders learnt) are complete before anyone asks."""
+        key = (id(items), len(items), len(self._genders), gender)
+        if key not in self._fits:
+            kept = [(i, s) for i, s in items if self._gender_fits(i, gender)]
+            self._fits[key] = ([i for i, _ in kept], [s for _, s in kept])
+        return self._fits[key]
 
     def _learn_genders(self) -> None:
         """``Elizabeth Prelogar is ... She responds``: the pronouns that follow a lone named person."""
@@ -645,7 +802,8 @@ class _Resolver:
             return True
         token = self.doc[index]
         words = {token.lemma_.lower()} | {c.lower_.rstrip(".") for c in token.children}
-        known = next((self._genders.get(s.name or "") for i, s in self.people if i == index), None)
+        first = self._person_at.get(index)
+        known = self._genders.get(first.name or "") if first is not None else None
         if known is not None:
             return known == gender
         if gender == "male":
@@ -655,7 +813,7 @@ class _Resolver:
     # -- from a subject token to a speaker -------------------------------------------------
     def describe(self, token: Token, resolve: bool = True) -> _Speaker | None:
         lower = token.lower_
-        sentence_start = token.sent.start
+        sentence_start = self.analysed.sent_bounds(token.i)[0]
         if lower in PERSON_PRONOUNS:
             if not resolve:
                 return None
@@ -691,9 +849,10 @@ class _Resolver:
 
     def _definite(self, token: Token, lemma: str, kind: str) -> _Speaker | None:
         """``the minister``: an earlier phrase with the same noun, a speaker so described, or the last one."""
-        for i, head_lemma, speaker in reversed(self.described):
-            if i < token.i and head_lemma == lemma:
-                return speaker
+        indices, speakers = self._described_as(lemma)
+        earlier = bisect_left(indices, token.i)
+        if earlier:
+            return speakers[earlier - 1]
         age = re.match(r"(\d+)-year-old", token.lower_)
         if age:
             return self._aged(age.group(1), token.i)
@@ -705,16 +864,27 @@ class _Resolver:
         if spoken:
             return spoken[-1]
         items = self.people if kind == "person" else self.orgs
-        return self._last(items, token.i, token.sent.start)
+        return self._last(items, token.i, self.analysed.sent_bounds(token.i)[0])
+
+    def _described_as(self, lemma: str) -> tuple[list[int], list[_Speaker]]:
+        """The phrases headed by ``lemma`` (token indices in reading order, referents), indexed once."""
+        if self._by_lemma is None or self._by_lemma_count != len(self.described):
+            self._by_lemma, self._by_lemma_count = {}, len(self.described)
+            for i, head_lemma, speaker in self.described:
+                indices, speakers = self._by_lemma.setdefault(head_lemma, ([], []))
+                indices.append(i)
+                speakers.append(speaker)
+        return self._by_lemma.get(lemma, ([], []))
 
     def _aged(self, age: str, before: int) -> _Speaker | None:
         """``the 52-year-old``: the person introduced as ``Name, 52,``."""
-        for ent in reversed(self._ents):
+        for k in range(bisect_left(self._ent_starts, before) - 1, -1, -1):  # the names before, latest first
+            ent = self._ents[k]
             following = [t.text for t in self.doc[ent.end:ent.end + 3]]
-            if ent.start < before and age in following:
+            if age in following:
                 name = self.canonical(ent.text, ent.start)
                 return _Speaker(name, self.role_of(name), "person")
-        return self._last(self.people, before, self.doc[before].sent.start)
+        return self._last(self.people, before, self.analysed.sent_bounds(before)[0])
 
     def subject_of(self, verb: Token) -> Token | None:
         if verb.lower_ == "according":
@@ -736,24 +906,24 @@ class _Resolver:
 
     def _nearby_name(self, verb: Token) -> Token | None:
         """Parser gave the verb no subject: the name just before it (``..., Chief Executive X said``)."""
-        sent = verb.sent
-        before = [e for e in self._ents if sent.start <= e.start and verb.i - 3 <= e.end <= verb.i
-                  and (e.root.dep_ != "pobj" or e.label_ == "PERSON")]
+        sent_start, sent_end = self.analysed.sent_bounds(verb.i)
+        ending = self._ents[bisect_left(self._ent_ends, verb.i - 3):bisect_right(self._ent_ends, verb.i)]
+        before = [e for e in ending if sent_start <= e.start and (e.root.dep_ != "pobj" or e.label_ == "PERSON")]
         if before:
             return before[-1].root
         if verb.i > 0 and self.doc[verb.i - 1].text == ",":  # "X, chairman of Y, told reporters"
-            named = [e for e in self._ents if sent.start <= e.start and e.end < verb.i
-                     and self.doc[e.end].text == "," and self._titled(e.root)]
-            if named:
-                return named[-1].root
-        after = [e for e in self._ents if verb.i < e.start <= verb.i + 2 and e.end <= sent.end]
+            last = bisect_left(self._titled_ends, verb.i) - 1
+            if last >= 0 and self._ents[self._titled_before_comma[last]].start >= sent_start:
+                return self._ents[self._titled_before_comma[last]].root
+        starting = self._ents[bisect_right(self._ent_starts, verb.i):bisect_right(self._ent_starts, verb.i + 2)]
+        after = [e for e in starting if e.end <= sent_end]
         return after[0].root if after else None
 
     def speaker_of_verb(self, verb: Token) -> _Speaker | None:
-        sent = verb.sent
-        age = AGE_BEFORE.search(self.ctx.text[sent.start_char:verb.idx])
+        sent_start = self.analysed.sent_bounds(verb.i)[0]
+        age = _age_before(self.ctx.text, self.analysed.token_starts[sent_start], verb.idx)
         subject = self.subject_of(verb)
-        if age is not None and (subject is None or subject.i < sent.start):
+        if age is not None and (subject is None or subject.i < sent_start):
             speaker = self._aged(age.group(1), verb.i)
         elif subject is None:
             return None
@@ -764,39 +934,102 @@ class _Resolver:
         return speaker
 
 
+NAME_WORD_CHAR = re.compile(r"[\w'’.-]")
+SPACE_CHAR = re.compile(r"\s")
+
+
+def _stretches_before(text: str, word: str) -> Iterator[tuple[int, int]]:
+    """Where ``((?:[A-Z][\\w'’.-]*\\s){1,2})word\\b`` can match, in reading order: ``word`` after a
+    space with the two words before it (overlapping stretches joined).
+
+    A match lies inside one stretch, so searching the stretches (a fast ``str.find`` for the
+    word, then the pattern on a few characters) finds the matches a search of the whole text
+    finds, in the same order; running the pattern over the whole article for each name made
+    long articles quadratic.
+    """
+    current: tuple[int, int] | None = None
+    found = text.find(word)
+    while found != -1:
+        if found > 0 and SPACE_CHAR.match(text, found - 1):
+            start, spaces = found, 0
+            while start > 0:  # back over at most two words, each ended by one space
+                if SPACE_CHAR.match(text, start - 1):
+                    if spaces == 2:
+                        break
+                    spaces += 1
+                elif not NAME_WORD_CHAR.match(text, start - 1):
+                    break
+                start -= 1
+            end = found + len(word)
+            if current is not None and start <= current[1]:
+                current = (current[0], end)
+            else:
+                if current is not None:
+                    yield current
+                current = (start, end)
+        found = text.find(word, found + 1)
+    if current is not None:
+        yield current
+
+
+def _age_before(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """``AGE_BEFORE.search(text[lo:hi])`` (``..., the 52-year-old said``), reading only the end of
+    a long stretch: the match must end the stretch, so the words before a reporting verb need not
+    be copied and searched again for every verb of a long sentence."""
+    start = max(lo, hi - AGE_WINDOW)
+    tail = text[start:hi]
+    match = AGE_BEFORE.search(tail)
+    if start == lo or (match is not None and match.start() > 0):
+        return match
+    stripped = tail.rstrip()
+    if match is None and len(stripped) >= len("-year-old") and not stripped.lower().endswith("-year-old"):
+        return None  # a match starting before the tail would end the tail with "-year-old"
+    return AGE_BEFORE.search(text[lo:hi])
+
+
 # ------------------------------------------------------------------ public entry point
 
 def _pick_verb(ctx: _Context, candidate: _Candidate, first: int, last: int) -> Token | None:
-    """The reporting verb that introduces this quote: governs it, or stands closest to it."""
+    """The reporting verb that introduces this quote: governs it, or stands closest to it.
+
+    A verb high above the quote's root (``depth`` at most 3) wins, the closest of them; else the
+    closest usable verb. The quote's ancestors are walked once, and the closest verb is found by
+    bisection from the quote outwards: scoring every verb of a long sentence for each quote in
+    it made such sentences quadratic.
+    """
     span = candidate.span
     inner = [t for t in ctx.tokens_between(span.start, span.end) if not t.is_punct]
-    verbs = [v for s in range(first, last + 1) for v in ctx.reporting_verbs(s)]
-    if not verbs or not inner:
+    verbs, lo, hi = ctx.verbs_in(first, last)
+    if lo == hi or not inner:
         return None
     inner_ids = {t.i for t in inner}
     roots = [t for t in inner if t.head.i not in inner_ids or t.head.i == t.i]
-
-    def depth(verb: Token) -> int:
-        """How far up the tree from the quote's root the verb sits (99: not above it)."""
-        best = 99
-        for root in roots:
-            for level, ancestor in enumerate(root.ancestors):
-                if ancestor.i == verb.i:
-                    best = min(best, level)
-                    break
-        return best
+    depths: dict[int, int] = {}  # token -> how far up the tree from the quote's roots it sits
+    for root in roots:
+        for level, ancestor in enumerate(root.ancestors):
+            if level < depths.get(ancestor.i, 99):
+                depths[ancestor.i] = level
 
     def distance(verb: Token) -> int:
         if verb.idx < span.start:
             return span.start - verb.idx
         return verb.idx - span.end
 
-    usable = [v for v in verbs
-              if depth(v) < 99 or (v.lemma_.lower() not in WEAK_REPORTING_VERBS
-                                   and v.dep_ not in ("relcl", "amod", "acl"))]
-    if not usable:
-        return None
-    return min(usable, key=lambda v: (depth(v) > 3, distance(v)))
+    def usable(verb: Token) -> bool:
+        return verb.i in depths or (verb.lemma_.lower() not in WEAK_REPORTING_VERBS
+                                    and verb.dep_ not in ("relcl", "amod", "acl"))
+
+    positions = (ctx.verb_position(i) for i, level in depths.items() if level <= 3)
+    governing = sorted(k for k in positions if k is not None and lo <= k < hi)
+    if governing:
+        return min((verbs[k] for k in governing), key=distance)
+    # verbs are in reading order: distance falls before the quote and grows after it
+    split = bisect_left(verbs, span.start, lo, hi, key=lambda verb: verb.idx)
+    before = next((verbs[k] for k in range(split - 1, lo - 1, -1) if usable(verbs[k])), None)
+    after = next((verbs[k] for k in range(split, hi) if usable(verbs[k])), None)
+    if before is None or after is None:
+        return after if before is None else before
+    return before if distance(before) <= distance(after) else after
 
 
 def extract_quotes(analysed: AnalysedArticle, actors: list[Actor]) -> tuple[list[Quote], list[Statement]]:
@@ -808,7 +1041,7 @@ def extract_quotes(analysed: AnalysedArticle, actors: list[Actor]) -> tuple[list
     resolver = _Resolver(ctx, actors)
     quotes: list[Quote] = []
     previous: tuple[_Candidate, _Speaker | None] | None = None
-    history: list[tuple[_Candidate, _Speaker | None]] = []
+    by_paragraph: dict[int, _Speaker | None] = {}  # speaker of each paragraph's last quote so far
     for candidate in candidates:
         first = candidate.sentence
         last = _last_sentence(ctx, candidate.span)
@@ -822,12 +1055,12 @@ def extract_quotes(analysed: AnalysedArticle, actors: list[Actor]) -> tuple[list
             speaker = previous[1]
         else:
             speaker = (_transcript_name(ctx, resolver, candidate) or _from_context(ctx, resolver, candidate)
-                       or _turn_taking(analysed, history, candidate))
+                       or _turn_taking(analysed, by_paragraph, candidate))
         quotes.append(Quote(text=candidate.text, speaker=speaker.name if speaker else None,
                             role=speaker.role if speaker else None, partial=candidate.partial,
                             sentence=candidate.sentence))
         previous = (candidate, speaker)
-        history.append(previous)
+        by_paragraph[analysed.sentences[candidate.sentence].paragraph] = speaker
     return quotes, _statements(ctx, resolver)
 
 
@@ -844,8 +1077,8 @@ def _last_sentence(ctx: _Context, span: _Span) -> int:
         return last
     if match.group(1).islower():
         return following
-    head = [t for t in ctx.tokens_between(match.start(1), ctx.analysed.sentences[following].end)
-            if not t.is_punct][:6]
+    head = list(islice((t for t in ctx.tokens_from(match.start(1), ctx.analysed.sentences[following].end)
+                        if not t.is_punct), 6))
     if ctx.text[span.end - 1] in "?!…" and any(_is_reporting(t) for t in head):
         return following  # “Is there not some risk?” Justice Samuel Alito asked.
     return last
@@ -855,6 +1088,11 @@ def _transcript_name(ctx: _Context, resolver: _Resolver, candidate: _Candidate) 
     """``Prelogar: "I can't think of ..."``: a name and a colon introduce the quote."""
     sent = ctx.analysed.sentences[candidate.sentence]
     opening = candidate.span.open_mark if candidate.span.open_mark is not None else candidate.span.start
+    last = opening
+    while last > sent.start and ctx.text[last - 1].isspace():
+        last -= 1
+    if last == sent.start or ctx.text[last - 1] != ":":
+        return None  # TRANSCRIPT_NAME ends in a colon: no need to copy a long sentence to know it fails
     match = TRANSCRIPT_NAME.match(ctx.text[sent.start:opening])
     if match is None:
         return None
@@ -862,17 +1100,15 @@ def _transcript_name(ctx: _Context, resolver: _Resolver, candidate: _Candidate) 
     return _Speaker(name, resolver.role_of(name), "person")
 
 
-def _turn_taking(analysed: AnalysedArticle, history: list[tuple[_Candidate, _Speaker | None]],
+def _turn_taking(analysed: AnalysedArticle, by_paragraph: dict[int, _Speaker | None],
                  candidate: _Candidate) -> _Speaker | None:
     """An unattributed quote paragraph right after quote paragraphs: the exchange goes on.
 
     After A then B in the two paragraphs before, it is A's turn again; after a single speaker's
-    paragraph, that speaker goes on.
+    paragraph, that speaker goes on. ``by_paragraph`` holds the speaker of the last quote of
+    each paragraph so far (kept up to date by the caller, not rebuilt from all quotes each time).
     """
     paragraph = analysed.sentences[candidate.sentence].paragraph
-    by_paragraph: dict[int, _Speaker | None] = {}
-    for done, speaker in history:
-        by_paragraph[analysed.sentences[done.sentence].paragraph] = speaker
     last, before = by_paragraph.get(paragraph - 1), by_paragraph.get(paragraph - 2)
     if last is None or last.name is None:
         return None
@@ -889,11 +1125,7 @@ def _same_run(analysed: AnalysedArticle, before: _Candidate, now: _Candidate) ->
 
 def _own_subject(ctx: _Context, resolver: _Resolver, candidate: _Candidate) -> _Speaker | None:
     """A partial quote with no reporting verb: the person its sentence is about, if named."""
-    span = ctx.sentence_tokens(candidate.sentence)
-    if span is None:
-        return None
-    subject = next((t for t in span if t.dep_ in SUBJECT_DEPS and t.head.dep_ == "ROOT"
-                    and not ctx.in_quote(t)), None)
+    subject = ctx.main_subject(candidate.sentence)
     found = resolver.describe(subject) if subject is not None else None
     return found if found is not None and found.name is not None else None
 
@@ -901,14 +1133,11 @@ def _own_subject(ctx: _Context, resolver: _Resolver, candidate: _Candidate) -> _
 def _from_context(ctx: _Context, resolver: _Resolver, candidate: _Candidate) -> _Speaker | None:
     """No verb in the quote's sentence(s): the attribution of an earlier sentence of the paragraph."""
     analysed = ctx.analysed
-    paragraph = analysed.sentences[candidate.sentence].paragraph
     index = candidate.sentence - 1
-    while index >= 0 and analysed.sentences[index].paragraph == paragraph:
-        verbs = [v for v in ctx.reporting_verbs(index) if v.lemma_.lower() not in WEAK_REPORTING_VERBS]
-        if verbs:
-            return resolver.speaker_of_verb(verbs[-1])
-        index -= 1
-    return None
+    if index < 0 or analysed.sentences[index].paragraph != analysed.sentences[candidate.sentence].paragraph:
+        return None
+    verb = ctx.attributing_verb(index)
+    return resolver.speaker_of_verb(verb) if verb is not None else None
 
 
 def _statements(ctx: _Context, resolver: _Resolver) -> list[Statement]:
@@ -924,7 +1153,8 @@ def _statements(ctx: _Context, resolver: _Resolver) -> list[Statement]:
                 clause_root = verb.head if verb.head.i != verb.i else None
                 if clause_root is None or _is_reporting(clause_root):
                     continue
-                tokens = [t for t in clause_root.subtree if t.i < verb.i or t.i > max(x.i for x in verb.subtree)]
+                verb_end = max(x.i for x in verb.subtree)
+                tokens = [t for t in clause_root.subtree if t.i < verb.i or t.i > verb_end]
                 tokens = [t for t in tokens if not (verb.left_edge.i <= t.i <= verb.right_edge.i)]
             else:
                 clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
