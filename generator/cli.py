@@ -92,14 +92,19 @@ def command_extract(args: argparse.Namespace) -> int:
 
 def command_eval(args: argparse.Namespace) -> int:
     from .evaluation import actors, facts, quotes
-    from .evaluation.corpus import load_corpus
+    from .evaluation.corpus import SHAPES, load_corpus
 
     evaluations = {"quotes": quotes.evaluate, "actors": actors.evaluate, "facts": facts.evaluate}
     errors: list[str] = []
-    corpus = load_corpus(Path(args.gold), load_model(), errors)
-    for name in args.only or list(evaluations):
-        for line in evaluations[name](corpus):
-            print(line)
+    nlp = load_model()
+    shapes = list(SHAPES) if args.shapes else ["as published"]
+    for shape in shapes:
+        if args.shapes:
+            print(f"== {shape} ==")
+        corpus = load_corpus(Path(args.gold), nlp, errors, shape=shape)
+        for name in args.only or list(evaluations):
+            for line in evaluations[name](corpus):
+                print(line)
     for error in errors:
         print(f"error: {error}", file=sys.stderr)
     return 1 if errors else 0
@@ -156,6 +161,9 @@ def parser() -> argparse.ArgumentParser:
     eval_cmd = commands.add_parser("eval", help="precision, recall and F1 on the gold set, beside baselines")
     eval_cmd.add_argument("--gold", default="tests/gold", help="gold folder (default: tests/gold)")
     eval_cmd.add_argument("--only", action="append", choices=("quotes", "actors", "facts"))
+    eval_cmd.add_argument("--shapes", action="store_true",
+                          help="also score each article with its paragraphs joined into one line and "
+                               "with straight quotation marks, against the same gold")
     eval_cmd.set_defaults(run=command_eval)
     return main
 

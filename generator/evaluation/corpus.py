@@ -1,8 +1,17 @@
-"""The gold corpus: real articles, each parsed once and briefed once for every evaluation."""
+"""The gold corpus: real articles, each parsed once and briefed once for every evaluation.
+
+Real input comes in other shapes than the published page: paragraphs joined into one line,
+curly quotation marks typed straight. Each shape is scored against the same gold, with the
+gold's own strings given the same shape and its sentence numbers carried over by position.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import re
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,6 +24,39 @@ from ..models import Briefing
 from ..nlp import AnalysedArticle
 from ..readers import read_article
 
+STRAIGHT = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "″": '"',
+                          "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'"})
+LINE_BREAKS = re.compile(r"[ \t]*\n\s*")
+
+
+def straight_quotes(text: str) -> tuple[str, Callable[[int], int]]:
+    """Curly marks typed straight; every character keeps its place."""
+    return text.translate(STRAIGHT), lambda offset: offset
+
+
+def one_line(text: str) -> tuple[str, Callable[[int], int]]:
+    """Every paragraph joined into one line with a space, as pasted or scraped text often is."""
+    pieces, old_starts, new_starts = [], [0], [0]
+    position = 0
+    for match in LINE_BREAKS.finditer(text):
+        pieces += [text[position:match.start()], " "]
+        position = match.end()
+        old_starts.append(position)
+        new_starts.append(sum(map(len, pieces)))
+    pieces.append(text[position:])
+
+    def moved(offset: int) -> int:
+        at = bisect_right(old_starts, offset) - 1
+        return new_starts[at] + max(offset - old_starts[at], 0)
+    return "".join(pieces), moved
+
+
+SHAPES: dict[str, Callable[[str], tuple[str, Callable[[int], int]]] | None] = {
+    "as published": None,
+    "one line": one_line,
+    "straight quotes": straight_quotes,
+}
+
 
 @dataclass
 class GoldArticle:
@@ -22,23 +64,53 @@ class GoldArticle:
     analysed: AnalysedArticle
     briefing: Briefing
     gold_dir: Path
+    shape: str = "as published"
+    # Gold sentence numbers (of the article as published) → sentence numbers in this shape.
+    sentence_of: Callable[[int], int] | None = None
 
     def annotation(self, kind: str) -> Any | None:
         """``tests/gold/<kind>/<id>.json``, or None when this article has no such annotation."""
         path = self.gold_dir / kind / f"{self.id}.json"
         if not path.exists():
             return None
-        return json.loads(path.read_text(encoding="utf-8"))
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        shape = SHAPES[self.shape]
+        if shape is None:
+            return gold
+        return _reshaped(gold, lambda text: shape(text)[0], self.sentence_of or (lambda index: index))
 
 
-def load_corpus(gold_dir: Path, nlp: Language, errors: list[str] | None = None) -> list[GoldArticle]:
+def _reshaped(value: Any, shape: Callable[[str], str], sentence_of: Callable[[int], int]) -> Any:
+    if isinstance(value, str):
+        return shape(value)
+    if isinstance(value, list):
+        return [_reshaped(item, shape, sentence_of) for item in value]
+    if isinstance(value, dict):
+        return {key: sentence_of(item) if key == "sentence" and isinstance(item, int)
+                else _reshaped(item, shape, sentence_of) for key, item in value.items()}
+    return value
+
+
+def load_corpus(gold_dir: Path, nlp: Language, errors: list[str] | None = None,
+                shape: str = "as published") -> list[GoldArticle]:
     """Every gold article parsed and briefed; a failure is named in ``errors`` (when given) and
-    costs only that article, whose gold items then count as missed by every section that failed."""
+    costs only that article, whose gold items then count as missed by every section that failed.
+
+    ``shape`` (a key of :data:`SHAPES`) briefs the article in that shape instead."""
     corpus = []
     for path in sorted((gold_dir / "articles").glob("*.txt")):
         try:
             article = read_article(path)
+            sentence_of = None
+            reshape = SHAPES[shape]
+            if reshape is not None:
+                published = nlp(article.text)
+                text, moved = reshape(article.text)
+                article = dataclasses.replace(article, text=text)
+                sentence_of = _sentence_map(AnalysedArticle(article, published), moved)
             analysed = AnalysedArticle(article, nlp(article.text))
+            if sentence_of is not None:
+                sentence_of = _gold_sentence_lookup(analysed, sentence_of)
             briefing = build_briefing(analysed)
         except Exception as error:  # one article's failure is reported, not fatal
             if errors is None:
@@ -47,8 +119,19 @@ def load_corpus(gold_dir: Path, nlp: Language, errors: list[str] | None = None) 
             continue
         if errors is not None:
             errors.extend(f"could not process {error}" for error in section_failures(briefing))
-        corpus.append(GoldArticle(id=article.id, analysed=analysed, briefing=briefing, gold_dir=gold_dir))
+        corpus.append(GoldArticle(id=article.id, analysed=analysed, briefing=briefing, gold_dir=gold_dir,
+                                  shape=shape, sentence_of=sentence_of))
     return corpus
+
+
+def _sentence_map(published: AnalysedArticle, moved: Callable[[int], int]) -> list[int]:
+    """Where each sentence of the published article starts in the reshaped text."""
+    return [moved(sentence.start) for sentence in published.sentences]
+
+
+def _gold_sentence_lookup(analysed: AnalysedArticle, starts: list[int]) -> Callable[[int], int]:
+    """Gold sentence number → the reshaped article's sentence holding that sentence's start."""
+    return lambda index: analysed.sentence_of_char(starts[index]) if 0 <= index < len(starts) else index
 
 
 def prf(true_positives: int, predicted: int, gold: int) -> tuple[float, float, float]:
