@@ -94,6 +94,8 @@ def command_eval(args: argparse.Namespace) -> int:
     from .evaluation import actors, facts, quotes
     from .evaluation.corpus import SHAPES, load_corpus
 
+    if args.gate or args.update_baseline:
+        return command_gate(args)
     evaluations = {"quotes": quotes.evaluate, "actors": actors.evaluate, "facts": facts.evaluate}
     errors: list[str] = []
     nlp = load_model()
@@ -108,6 +110,36 @@ def command_eval(args: argparse.Namespace) -> int:
     for error in errors:
         print(f"error: {error}", file=sys.stderr)
     return 1 if errors else 0
+
+
+GATED = {"tests/heldout": None, "tests/gold": ("as published",)}  # gold folder → shapes (None: all)
+BASELINE = Path("tests/eval_baseline.json")
+
+
+def command_gate(args: argparse.Namespace) -> int:
+    """``--gate``: the held-out and development figures against their pinned floors."""
+    from .evaluation import gate
+    from .evaluation.corpus import SHAPES
+
+    nlp = load_model()
+    measured = [result for folder, shapes in GATED.items()
+                for result in gate.measure_all([Path(folder)], nlp, shapes or SHAPES)]
+    baseline = gate.read_baseline(BASELINE)
+    if args.update_baseline:
+        new, refused = gate.updated(baseline, measured, allow_lower=args.allow_lower)
+        for line in refused:
+            print(f"error: {line} (pass --allow-lower to accept the drop)", file=sys.stderr)
+        if refused:
+            return 1
+        gate.write_baseline(BASELINE, new)
+        print(f"wrote {BASELINE}")
+    for result in measured:
+        for shape, figures in result.figures.items():
+            print(f"{result.gold} ({shape}): " + ", ".join(f"{name} {value:.3f}" for name, value in figures.items()))
+    problems = gate.check(gate.read_baseline(BASELINE), measured)
+    for problem in problems:
+        print(f"error: {problem}", file=sys.stderr)
+    return 1 if problems else 0
 
 
 def add_budget(command: argparse.ArgumentParser) -> None:
@@ -161,6 +193,11 @@ def parser() -> argparse.ArgumentParser:
     eval_cmd = commands.add_parser("eval", help="precision, recall and F1 on the gold set, beside baselines")
     eval_cmd.add_argument("--gold", default="tests/gold", help="gold folder (default: tests/gold)")
     eval_cmd.add_argument("--only", action="append", choices=("quotes", "actors", "facts"))
+    eval_cmd.add_argument("--gate", action="store_true",
+                          help=f"check the figures against the floors pinned in {BASELINE}")
+    eval_cmd.add_argument("--update-baseline", action="store_true",
+                          help=f"measure again and pin the figures and floors in {BASELINE}")
+    eval_cmd.add_argument("--allow-lower", action="store_true", help="let --update-baseline lower a floor")
     eval_cmd.add_argument("--shapes", action="store_true",
                           help="also score each article with its paragraphs joined into one line and "
                                "with straight quotation marks, against the same gold")

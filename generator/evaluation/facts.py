@@ -43,11 +43,6 @@ from ..extract.facts import content_lemmas, overlap
 from ..nlp import AnalysedArticle, load_model
 from .corpus import GoldArticle, format_row, prf
 
-# pytextrank prints its install path when first imported (spaCy may import it through its
-# entry point while loading any model): import it here, quietly, before anything loads one.
-with contextlib.redirect_stdout(io.StringIO()):
-    import pytextrank  # noqa: F401  (registers the "textrank" factory)
-
 COVER_SHARE = 0.6
 REDUNDANT_SHARE = 0.5
 FIGURE_LABELS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
@@ -80,6 +75,12 @@ def score_items(items: Sequence[Item], gold: Sequence[Item]) -> tuple[int, int, 
 
 
 def _textrank_pipeline() -> Any:
+    """The TextRank baseline (a test extra): imported only when a baseline is asked for.
+
+    pytextrank prints its install path when first imported: quietly, so it stays out of reports.
+    """
+    with contextlib.redirect_stdout(io.StringIO()):
+        import pytextrank  # noqa: F401  (registers the "textrank" factory)
     nlp = load_model()
     nlp.add_pipe("textrank")
     return nlp
