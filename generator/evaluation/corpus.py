@@ -24,6 +24,7 @@ from ..models import Briefing
 from ..nlp import AnalysedArticle
 from ..readers import read_article
 
+BASELINE_MISSING = "baseline not computed: {package} is a test extra (pip install -e '.[test]')"
 STRAIGHT = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "″": '"',
                           "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'"})
 LINE_BREAKS = re.compile(r"[ \t]*\n\s*")
