@@ -14,8 +14,6 @@ from generator.models import Actor
 GOLD = Path(__file__).parent / "gold"
 TYPES = {"person", "organization", "country", "place", "group"}
 
-F1_GATE = 0.90
-TYPE_GATE = 0.95
 MARGIN = 0.05
 
 
@@ -50,6 +48,8 @@ def test_gold_files_are_well_formed() -> None:
     articles = sorted(p.stem for p in (GOLD / "articles").glob("*.txt"))
     assert articles, "no gold articles"
     for article in articles:
+        if (GOLD / "annotations" / f"{article}.json").exists():
+            continue  # the guide's format: checked by tests/test_gold_annotations.py
         data = json.loads((GOLD / "actors" / f"{article}.json").read_text(encoding="utf-8"))
         names = [a["name"].casefold() for a in data["actors"]]
         assert len(names) == len(set(names)), article
@@ -68,11 +68,10 @@ def gold_scores(gold_corpus: list[GoldArticle]) -> tuple[Score, Score]:
     return system, baseline
 
 
-def test_quality_gate(gold_scores: tuple[Score, Score]) -> None:
+def test_the_system_beats_raw_spacy_on_the_gold_set(gold_scores: tuple[Score, Score]) -> None:
+    """The floors of every figure are pinned by the gate (tests/test_eval_gate.py); here: above the baseline."""
     system, baseline = gold_scores
     f1 = prf(system.matched, system.predicted, system.gold)[2]
     baseline_f1 = prf(baseline.matched, baseline.predicted, baseline.gold)[2]
-    assert f1 >= F1_GATE, f"actor F1 {f1:.3f} < {F1_GATE}"
-    assert system.type_accuracy >= TYPE_GATE, f"type accuracy {system.type_accuracy:.3f} < {TYPE_GATE}"
     assert f1 >= baseline_f1 + MARGIN
     assert system.type_accuracy >= baseline.type_accuracy + MARGIN

@@ -14,8 +14,6 @@ from generator.models import Article
 from generator.nlp import analyse
 
 GOLD = Path(__file__).parent / "gold"
-MIN_F1 = 0.95
-MIN_SPEAKER_ACCURACY = 0.90
 
 
 def test_jaccard_ignores_case_and_punctuation():
@@ -70,6 +68,8 @@ def test_every_gold_article_is_annotated_with_the_required_fields():
     articles = sorted((GOLD / "articles").glob("*.txt"))
     assert len(articles) >= 15
     for path in articles:
+        if (GOLD / "annotations" / f"{path.stem}.json").exists():
+            continue  # the guide's format: checked by tests/test_gold_annotations.py
         annotation = json.loads((GOLD / "quotes" / f"{path.stem}.json").read_text(encoding="utf-8"))
         text = path.read_text(encoding="utf-8")
         for quote in annotation["quotes"]:
@@ -82,10 +82,9 @@ def corpus(gold_corpus: list[GoldArticle]) -> list[GoldArticle]:
     return gold_corpus
 
 
-def test_quality_gate_on_the_gold_set(corpus):
+def test_ours_beats_textacy_on_the_gold_set(corpus):
+    """The floors are pinned by the gate (tests/test_eval_gate.py); here: above the baseline."""
     ours, baseline, _ = evaluation.run(corpus)
-    assert ours.f1 >= MIN_F1, ours.row("quotes")
-    assert ours.speaker_accuracy >= MIN_SPEAKER_ACCURACY, ours.row("quotes")
     assert ours.f1 > baseline.f1 and ours.speaker_accuracy > baseline.speaker_accuracy
 
 

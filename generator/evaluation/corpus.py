@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -70,7 +71,15 @@ class GoldArticle:
     sentence_of: Callable[[int], int] | None = None
 
     def annotation(self, kind: str) -> Any | None:
-        """``tests/gold/<kind>/<id>.json``, or None when this article has no such annotation."""
+        """The gold of one kind (quotes, actors, facts), or None when this article has none.
+
+        Read from ``<gold>/annotations/<id>.json`` (the format of tests/gold/GUIDE.md, one file
+        per article, sentences given by their words) or else ``<gold>/<kind>/<id>.json`` (the
+        first corpus's format, sentences given by number).
+        """
+        combined = self.gold_dir / "annotations" / f"{self.id}.json"
+        if combined.exists():
+            return self._from_guide_format(kind, json.loads(combined.read_text(encoding="utf-8")))
         path = self.gold_dir / kind / f"{self.id}.json"
         if not path.exists():
             return None
@@ -79,6 +88,30 @@ class GoldArticle:
         if shape is None:
             return gold
         return _reshaped(gold, lambda text: shape(text)[0], self.sentence_of or (lambda index: index))
+
+    def _from_guide_format(self, kind: str, gold: dict[str, Any]) -> Any | None:
+        shape = SHAPES[self.shape]
+        if shape is not None:
+            gold = _reshaped(gold, lambda text: shape(text)[0], lambda index: index)
+        if kind in ("quotes", "actors"):
+            return {kind: gold.get(kind, [])}
+        if kind == "facts":
+            return {
+                "key_facts": [{"text": fact["text"], "sentence": self.sentence_holding(fact["sentence"], fact["text"])}
+                              for fact in gold.get("key_facts", [])],
+                "figures": [figure["text"] for figure in gold.get("figures", [])],
+                "timeline": [{"date": event["date"], "date_text": event["date_text"]}
+                             for event in gold.get("timeline", [])],
+            }
+        return gold.get(kind)
+
+    def sentence_holding(self, *texts: str) -> int:
+        """The number of the analysed sentence where the first of ``texts`` found in the article starts."""
+        for text in texts:
+            offset = self.analysed.text.find(text.strip())
+            if offset >= 0:
+                return self.analysed.sentence_of_char(offset)
+        return 0
 
 
 def _reshaped(value: Any, shape: Callable[[str], str], sentence_of: Callable[[int], int]) -> Any:
@@ -99,9 +132,12 @@ def load_corpus(gold_dir: Path, nlp: Language, errors: list[str] | None = None,
 
     ``shape`` (a key of :data:`SHAPES`) briefs the article in that shape instead."""
     corpus = []
+    dates = article_dates(gold_dir)
     for path in sorted((gold_dir / "articles").glob("*.txt")):
         try:
             article = read_article(path)
+            if article.date is None and dates.get(article.id):
+                article = dataclasses.replace(article, date=date.fromisoformat(dates[article.id]))
             sentence_of = None
             reshape = SHAPES[shape]
             if reshape is not None:
@@ -123,6 +159,15 @@ def load_corpus(gold_dir: Path, nlp: Language, errors: list[str] | None = None,
         corpus.append(GoldArticle(id=article.id, analysed=analysed, briefing=briefing, gold_dir=gold_dir,
                                   shape=shape, sentence_of=sentence_of))
     return corpus
+
+
+def article_dates(gold_dir: Path) -> dict[str, str]:
+    """Article id → publication date from ``articles.json``, for articles whose text has no date line."""
+    path = gold_dir / "articles.json"
+    if not path.exists():
+        return {}
+    return {entry["id"]: entry["date"] for entry in json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(entry.get("id"), str) and entry.get("date")}
 
 
 def _sentence_map(published: AnalysedArticle, moved: Callable[[int], int]) -> list[int]:
