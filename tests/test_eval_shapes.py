@@ -45,3 +45,12 @@ def test_gold_sentences_follow_their_sentence_into_the_one_line_shape(tmp_path: 
     for fact, reshaped in zip(facts, moved):
         words = published.sentences[fact["sentence"]].text.split()[:6]
         assert flat.analysed.sentences[reshaped["sentence"]].text.split()[:6] == words
+
+
+def test_a_question_covers_a_gold_question_from_its_sentence_or_its_words():
+    from generator.evaluation.questions import _matched
+
+    gold = [(3, frozenset({"union", "accept", "offer"})), (7, frozenset({"port", "reopen"}))]
+    assert _matched([(3, frozenset())], gold) == 1  # same sentence
+    assert _matched([(9, frozenset({"port", "reopen", "when"}))], gold) == 1  # its words
+    assert _matched([(9, frozenset({"strike"})), (3, frozenset()), (3, frozenset())], gold) == 1  # one to one

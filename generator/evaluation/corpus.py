@@ -20,6 +20,7 @@ from typing import Any
 from spacy.language import Language
 
 from ..briefing import build_briefing
+from ..extract.facts import content_lemmas
 from ..failures import failure_reason, section_failures
 from ..models import Briefing
 from ..nlp import AnalysedArticle
@@ -67,6 +68,7 @@ class GoldArticle:
     briefing: Briefing
     gold_dir: Path
     shape: str = "as published"
+    nlp: Language | None = None  # the pipeline the article was parsed with, for gold texts
     # Gold sentence numbers (of the article as published) → sentence numbers in this shape.
     sentence_of: Callable[[int], int] | None = None
 
@@ -104,6 +106,10 @@ class GoldArticle:
                              for event in gold.get("timeline", [])],
             }
         return gold.get(kind)
+
+    def lemmas_of(self, text: str) -> frozenset[str]:
+        """Content lemmas of a text, parsed with the article's own pipeline."""
+        return content_lemmas(self.nlp(text))
 
     def sentence_holding(self, *texts: str) -> int:
         """The number of the analysed sentence where the first of ``texts`` found in the article starts."""
@@ -157,7 +163,7 @@ def load_corpus(gold_dir: Path, nlp: Language, errors: list[str] | None = None,
         if errors is not None:
             errors.extend(f"could not process {error}" for error in section_failures(briefing))
         corpus.append(GoldArticle(id=article.id, analysed=analysed, briefing=briefing, gold_dir=gold_dir,
-                                  shape=shape, sentence_of=sentence_of))
+                                  shape=shape, sentence_of=sentence_of, nlp=nlp))
     return corpus
 
 

@@ -26,6 +26,7 @@ from . import actors as actor_evaluation
 from . import quotes as quote_evaluation
 from .corpus import SHAPES, GoldArticle, load_corpus, prf
 from .facts import _fact_lemmas, match_events, match_figures, score_items
+from .questions import question_counts
 
 NOISE_ALLOWANCE = 0.02
 # The figures gated, each a share in [0, 1]: name → what it is.
@@ -37,6 +38,7 @@ FIGURES = {
     "key_facts_recall": "editor's facts covered",
     "figures_f1": "figures F1 (exact text)",
     "timeline_f1": "timeline F1 (resolved date right)",
+    "questions_f1": "open questions F1",
 }
 
 
@@ -76,6 +78,7 @@ def measure(corpus: list[GoldArticle], nlp: Language) -> dict[str, float]:
             events[0] += match_events(predicted_events, gold["timeline"])[1]
             events[1] += len(predicted_events)
             events[2] += len(gold["timeline"])
+    asked = question_counts(corpus)["ours"]
     return {
         "quotes_f1": quotes.f1,
         "speaker_accuracy": quotes.speaker_accuracy,
@@ -84,6 +87,7 @@ def measure(corpus: list[GoldArticle], nlp: Language) -> dict[str, float]:
         "key_facts_recall": facts_covered / facts_gold if facts_gold else 0.0,
         "figures_f1": prf(*figures)[2],
         "timeline_f1": prf(*events)[2],
+        "questions_f1": prf(asked["matched"], asked["predicted"], asked["gold"])[2],
     }
 
 
