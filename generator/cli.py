@@ -134,9 +134,7 @@ def command_gate(args: argparse.Namespace) -> int:
             return 1
         gate.write_baseline(BASELINE, new)
         print(f"wrote {BASELINE}")
-    for result in measured:
-        for shape, figures in result.figures.items():
-            print(f"{result.gold} ({shape}): " + ", ".join(f"{name} {value:.3f}" for name, value in figures.items()))
+    print(gate.side_by_side(measured))
     problems = gate.check(gate.read_baseline(BASELINE), measured)
     for problem in problems:
         print(f"error: {problem}", file=sys.stderr)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from ..briefing import build_briefing
 from ..extract.facts import content_lemmas
@@ -132,11 +133,20 @@ def _reshaped(value: Any, shape: Callable[[str], str], sentence_of: Callable[[in
 
 
 def load_corpus(gold_dir: Path, nlp: Language, errors: list[str] | None = None,
-                shape: str = "as published") -> list[GoldArticle]:
+                shape: str = "as published", published: dict[str, Doc] | None = None) -> list[GoldArticle]:
     """Every gold article parsed and briefed; a failure is named in ``errors`` (when given) and
     costs only that article, whose gold items then count as missed by every section that failed.
 
-    ``shape`` (a key of :data:`SHAPES`) briefs the article in that shape instead."""
+    ``shape`` (a key of :data:`SHAPES`) briefs the article in that shape instead; ``published``
+    keeps the parses of the articles as published across calls, so several shapes parse each
+    published text once."""
+    published = {} if published is None else published
+
+    def parse_published(text: str) -> Doc:
+        if text not in published:
+            published[text] = nlp(text)
+        return published[text]
+
     corpus = []
     dates = article_dates(gold_dir)
     for path in sorted((gold_dir / "articles").glob("*.txt")):
@@ -146,12 +156,15 @@ def load_corpus(gold_dir: Path, nlp: Language, errors: list[str] | None = None,
                 article = dataclasses.replace(article, date=date.fromisoformat(dates[article.id]))
             sentence_of = None
             reshape = SHAPES[shape]
-            if reshape is not None:
-                published = nlp(article.text)
+            if reshape is None:
+                doc = parse_published(article.text)
+            else:
+                as_published = AnalysedArticle(article, parse_published(article.text))
                 text, moved = reshape(article.text)
                 article = dataclasses.replace(article, text=text)
-                sentence_of = _sentence_map(AnalysedArticle(article, published), moved)
-            analysed = AnalysedArticle(article, nlp(article.text))
+                sentence_of = _sentence_map(as_published, moved)
+                doc = nlp(article.text)
+            analysed = AnalysedArticle(article, doc)
             if sentence_of is not None:
                 sentence_of = _gold_sentence_lookup(analysed, sentence_of)
             briefing = build_briefing(analysed)

@@ -100,11 +100,27 @@ class Measured:
 
 def measure_all(gold_dirs: Iterable[Path], nlp: Language, shapes: Iterable[str] = SHAPES) -> list[Measured]:
     shapes = list(shapes)
-    return [Measured(gold_dir.as_posix(), corpus_digest(gold_dir),
-                     {shape: {name: round(value, 4) for name, value in
-                              measure(load_corpus(gold_dir, nlp, shape=shape), nlp).items()}
-                      for shape in shapes})
-            for gold_dir in gold_dirs]
+    results = []
+    for gold_dir in gold_dirs:
+        published: dict = {}  # each article as published is parsed once for all its shapes
+        figures = {shape: {name: round(value, 4) for name, value in
+                           measure(load_corpus(gold_dir, nlp, shape=shape, published=published), nlp).items()}
+                   for shape in shapes}
+        results.append(Measured(gold_dir.as_posix(), corpus_digest(gold_dir), figures))
+    return results
+
+
+def side_by_side(measured: list[Measured]) -> str:
+    """One row per figure, one column per gold folder and shape: held out and development together."""
+    columns = [(result.gold, shape) for result in measured for shape in result.figures]
+    values = {(result.gold, shape): figures for result in measured for shape, figures in result.figures.items()}
+    width = max(len(label) for label in FIGURES.values())
+    heads = [f"{gold} ({shape})" for gold, shape in columns]
+    lines = [" " * width + "  " + "  ".join(heads)]
+    for name, label in FIGURES.items():
+        cells = [f"{values[column][name]:.3f}".rjust(len(head)) for column, head in zip(columns, heads)]
+        lines.append(label.ljust(width) + "  " + "  ".join(cells))
+    return "\n".join(lines)
 
 
 def check(baseline: dict, measured: list[Measured]) -> list[str]:
