@@ -101,10 +101,11 @@ def command_eval(args: argparse.Namespace) -> int:
     errors: list[str] = []
     nlp = load_model()
     shapes = list(SHAPES) if args.shapes else ["as published"]
+    published: dict = {}  # each article as published is parsed once for all its shapes
     for shape in shapes:
         if args.shapes:
             print(f"== {shape} ==")
-        corpus = load_corpus(Path(args.gold), nlp, errors, shape=shape)
+        corpus = load_corpus(Path(args.gold), nlp, errors, shape=shape, published=published)
         for name in args.only or list(evaluations):
             for line in evaluations[name](corpus):
                 print(line)

@@ -412,7 +412,9 @@ def write_site(project: Project, pages: dict[str, PageJob], report: BuildReport,
         raise BuildError(f"cannot write the docs folder {shown_path(project, docs)}: "
                          f"{error.strerror or error}") from None
     stamped = {path.relative_to(docs).as_posix(): path for path in generated_pages(docs)}
-    move_edits(project, pages, stamped, report)
+    # Stamped pages this build does not generate, each read once: moved, kept or removed below.
+    stale = {relpath: page_state(path, relpath) for relpath, path in stamped.items() if relpath not in pages}
+    move_edits(project, pages, stale, report)
     for relpath in sorted(pages):
         job = pages[relpath]
         target = docs / relpath
@@ -444,10 +446,8 @@ def write_site(project: Project, pages: dict[str, PageJob], report: BuildReport,
         else:
             report.kept.append(f"{shown} was not written by the generator; kept it and did not "
                                "generate that page")
-    for relpath, path in stamped.items():
-        if relpath in pages or not path.exists():
-            continue
-        state = page_state(path, relpath)
+    for relpath, state in stale.items():
+        path = docs / relpath
         if state.ownership is Ownership.FOREIGN:
             continue  # a copy of a generated page, made by someone: theirs
         if report.failed_sources and page_source(state) in report.failed_sources:
@@ -465,18 +465,16 @@ def write_site(project: Project, pages: dict[str, PageJob], report: BuildReport,
         report.kept.append(f"--force {relpath}: no generated page there; nothing done")
 
 
-def move_edits(project: Project, pages: dict[str, PageJob], stamped: dict[str, Path],
+def move_edits(project: Project, pages: dict[str, PageJob], stale: dict[str, PageState],
                report: BuildReport) -> None:
     """A hand-edited page whose article now has its page elsewhere moves there, edit and all.
 
     The move happens only into a free path; the edit is then kept (and reported) at its new
-    place like any other. Nothing is overwritten.
+    place like any other, and leaves ``stale``. Nothing is overwritten.
     """
     new_page = {job.source: relpath for relpath, job in pages.items() if job.source}
-    for relpath, path in list(stamped.items()):
-        if relpath in pages:
-            continue
-        state = page_state(path, relpath)
+    for relpath, state in list(stale.items()):
+        path = project.docs_dir / relpath
         target = new_page.get(page_source(state)) if state.ownership is Ownership.EDITED else None
         if target is None or (project.docs_dir / target).exists():
             continue
@@ -487,7 +485,7 @@ def move_edits(project: Project, pages: dict[str, PageJob], stamped: dict[str, P
             raise BuildError(f"cannot move {shown_path(project, path)}: {error.strerror or error}") from None
         report.kept.append(f"{shown_path(project, path)} was edited by hand and its article's page moved; "
                            f"moved the edit to {shown_path(project, project.docs_dir / target)}")
-        stamped[target] = project.docs_dir / target
+        del stale[relpath]
 
 
 class BuildLock:

@@ -6,18 +6,15 @@ of its own. Without chromium or playwright every test here is skipped with the r
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from helpers import GOLD_ARTICLES, ROOT, SEED, make_project
+from helpers import GOLD_ARTICLES, ROOT, SEED, make_project, serve
 
 CHROMIUM = Path(os.environ.get("BRIEFING_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -27,10 +24,6 @@ CHROMIUM_ARGS = [
 ARTICLES = [SEED, GOLD_ARTICLES / "02_jobs_resigns_apple.txt", GOLD_ARTICLES / "07_russia_iran_bushehr.txt"]
 SUB_PATH = "REPO"
 ARTIFACTS = ROOT / "test-artifacts"
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 @pytest.fixture(scope="session")
@@ -51,16 +44,6 @@ def built_site(chromium: Path, tmp_path_factory) -> Path:
     assert result.returncode == 0, result.stderr
     return project / "site"
 
-
-def serve(directory: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture(scope="session")
