@@ -436,6 +436,9 @@ def write_site(project: Project, pages: dict[str, PageJob], report: BuildReport,
                 outcome = write_page(target, text, force=forced, inputs=job.inputs, state=state, page=relpath)
             except OSError as error:
                 raise BuildError(f"cannot write {shown}: {error.strerror or error}") from None
+            except ValueError as error:  # a template that gives no front matter: that page alone fails
+                report.errors.append(article_failure(job.source or shown, f"rendering {shown} failed", error))
+                continue
         if outcome is Outcome.WRITTEN:
             report.written.append(shown)
         elif outcome is Outcome.UNCHANGED:

@@ -180,3 +180,14 @@ def test_a_broken_environment_is_one_line_naming_the_path(tmp_path, nlp, breakag
     assert line.startswith("error: ") and message in line, result.stderr
     assert all(other.startswith(("error: ", "warning: ")) for other in result.stderr.strip().splitlines())
     assert "Traceback" not in result.stderr
+
+
+def test_a_template_that_gives_no_front_matter_costs_only_its_pages(tmp_path, nlp):
+    project = make_project(tmp_path, GOOD)
+    template = project / "templates" / "actor.md.j2"
+    template.write_text(template.read_text(encoding="utf-8").replace("---\n", "", 1), encoding="utf-8")
+    report = build(Project.at(project), nlp_factory=lambda: nlp)
+    assert report.errors and all("actors/" in error.path and "front matter" in error.reason
+                                 for error in report.errors)
+    assert len(briefing_pages(project)) == 2
+    assert (project / "briefings" / "actors" / "index.md").exists()
