@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
+from .analysis import LAYERS, LayerError, layer_errors
 from .extract.actors import extract_actors, rank_actors
 from .extract.facts import extract_key_facts
 from .extract.figures import extract_figures
@@ -24,13 +25,28 @@ T = TypeVar("T")
 
 
 class Sections:
-    """Runs extractors one at a time, each failure kept as a :class:`SectionError`."""
+    """Runs extractors one at a time, each failure kept as a :class:`SectionError`.
 
-    def __init__(self, source: str) -> None:
+    A section whose analysis layer failed on this article is not run: it reads what the layer
+    would have written, so it stays empty and says why.
+    """
+
+    def __init__(self, source: str, layer_failures: list[LayerError] | None = None) -> None:
         self.source = source
         self.errors: list[SectionError] = []
+        self.unreadable: dict[str, LayerError] = {}
+        for failure in layer_failures or []:
+            for section in LAYERS.get(failure.layer, ()):
+                self.unreadable.setdefault(section, failure)
 
     def run(self, section: str, extractor: Callable[[], T], fallback: T) -> T:
+        if section in self.unreadable:
+            layer = self.unreadable[section]
+            if all(error.section != section for error in self.errors):
+                failure = SectionError(section, f"the {layer.layer} layer failed: {layer.reason}", layer.site)
+                failure.detail = layer.detail
+                self.errors.append(failure)
+            return fallback
         try:
             return extractor()
         except Exception as error:  # noqa: BLE001 - any bug in one extractor must spare the rest
@@ -49,7 +65,7 @@ def lead_text(analysed: AnalysedArticle) -> str:
 
 def build_briefing(analysed: AnalysedArticle) -> Briefing:
     article = analysed.article
-    sections = Sections(article.path)
+    sections = Sections(article.path, layer_errors(analysed.doc))
     actors = sections.run("actors", lambda: extract_actors(analysed), [])
     quotes, statements = sections.run("quotes", lambda: extract_quotes(analysed, actors), ([], []))
     actors = sections.run("actors", lambda: rank_actors(actors, quotes), actors)

@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from .models import Briefing, Quote, Statement
 from .slugs import slugify
 
-ACTOR_TYPES = ("person", "organization", "country", "place", "group")
-
 
 @dataclass
 class Appearance:

@@ -42,13 +42,23 @@ class Actor:
     first_sentence: int = 0
 
 
+# How a speaker was found: its own cue names it (``explicit``: "..., Smith said"); through a
+# pronoun, a description, the run of quotes or turn-taking (``resolved``: an editor should check);
+# or not at all (``unknown``: the speaker is None).
+ATTRIBUTIONS = ("explicit", "resolved", "unknown")
+
+
 @dataclass
 class Quote:
+    """A direct quotation; ``cue`` is the reporting verb (or "according to") that attributes it."""
+
     text: str
     speaker: str | None
     role: str | None
     partial: bool
     sentence: int
+    attribution: str = "unknown"
+    cue: str | None = None
 
 
 @dataclass
@@ -59,6 +69,8 @@ class Statement:
     speaker: str | None
     role: str | None
     sentence: int
+    attribution: str = "unknown"
+    cue: str | None = None
 
 
 @dataclass

@@ -22,8 +22,8 @@ from dataclasses import replace
 from typing import Any
 
 from .models import Actor, Briefing, Question
+from .vocabulary import ACTOR_TYPES
 
-ACTOR_TYPES = {"person", "organization", "country", "place", "group"}
 # section -> key -> the shape of its value: a list of texts, or a mapping of text to ``values``.
 SCHEMA: dict[str, dict[str, type]] = {
     "actors": {"rename": dict, "drop": list, "type": dict, "role": dict},

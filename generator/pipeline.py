@@ -25,7 +25,6 @@ from tqdm import tqdm
 
 from .cache import BriefingCache, cache_key
 from .crossref import (
-    ACTOR_TYPES,
     actor_index,
     briefing_pages,
     by_month,
@@ -42,6 +41,7 @@ from .overrides import apply_overrides
 from .parallel import DEFAULT_TIME_BUDGET, brief_articles
 from .readers import ArticleError, read_article
 from .render import Renderer, TemplatesError
+from .vocabulary import ACTOR_TYPES
 from .write import (
     Outcome,
     Ownership,

@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..extract.actors import LABEL_TYPES
 from ..models import Actor
 from ..nlp import AnalysedArticle
+from ..vocabulary import LABEL_TYPES
 from .corpus import GoldArticle, format_row, prf
 
 BASELINE_TYPES = {**LABEL_TYPES, "GPE": "country"}

@@ -42,11 +42,11 @@ from typing import Any
 
 from ..extract.facts import content_lemmas, overlap
 from ..nlp import AnalysedArticle, load_model
+from ..vocabulary import FIGURE_LABELS
 from .corpus import GoldArticle, format_row, prf
 
 COVER_SHARE = 0.6
 REDUNDANT_SHARE = 0.5
-FIGURE_LABELS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
 YEAR = re.compile(r"^(?:in )?(\d{4})$")
 
 

@@ -14,7 +14,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..extract.speech import HONORIFICS, NAME_SUFFIXES
+from ..vocabulary import SPEAKER_NAME_SUFFIXES as NAME_SUFFIXES
+from ..vocabulary import SPEAKER_TITLES as HONORIFICS
 from .corpus import BASELINE_MISSING, GoldArticle, format_row, prf
 
 MATCH_THRESHOLD = 0.8

@@ -16,23 +16,23 @@ import pycountry
 from spacy.tokens import Doc, Span
 
 from ..nlp import AnalysedArticle
-from .actor_lexicon import (
+from ..vocabulary import (
+    AWARD_WORDS,
     EVENT_WORDS,
+    GEOLOGICAL_SUFFIXES,
     HONORIFICS,
     NON_ACTORS,
     PORTFOLIOS,
+    POSSESSIVES,
     ROLE_WORDS,
     SURNAME_EVENT_WORDS,
+    VESSEL_PREFIXES,
 )
 from .gazetteer import gazetteer, normalise
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 QUOTE_OPEN = frozenset({'"', "“", "‘", "'"})
 QUOTE_CLOSE = frozenset({'"', "”", "’", "'"})
-POSSESSIVES = ("'s", "’s", "'", "’")
-AWARD_WORDS = frozenset({"award", "awards", "prize", "prizes", "trophy", "medal"})
-GEOLOGICAL_SUFFIXES = ("cene", "zoic")
-VESSEL_PREFIXES = frozenset({"USS", "HMS", "RMS", "MV", "SS", "HMAS", "HMCS"})
 NICKNAME = re.compile(
     r"\b(?P<given>[A-Z][\w-]*) [“\"](?P<nick>[^”\"\s]{2,20})[”\"] (?P<family>[A-Z][\w]*(?:-[\w]+)?)"
 )

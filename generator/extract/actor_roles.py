@@ -14,16 +14,20 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..nlp import AnalysedArticle
-from .actor_lexicon import HONORIFICS, ROLE_WORDS, TITLE_CONNECTORS
+from ..vocabulary import (
+    CLAUSE_STARTS,
+    DETERMINERS,
+    HONORIFICS,
+    ROLE_SUFFIXES,
+    ROLE_WORDS,
+    TITLE_CONNECTORS,
+)
 from .actor_mentions import Mention
 
-DETERMINERS = frozenset({"a", "an", "the"})
-CLAUSE_STARTS = frozenset({"who", "which", "that", "whose", "whom", "where", "when", "said", "says"})
 STOPS = frozenset({",", ".", ";", ":", "—", "–", "--", "(", ")", '"', "“", "”"})
 MAX_APPOSITION = 20
 HEAD_ZONE = 4  # the office word must come early: "a senior climate scientist at ...", not "... Sen."
 FINITE_VERBS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-ROLE_SUFFIXES = ("ist", "er", "or", "ian", "man", "woman", "person")
 
 
 def _is_role_word(token: Token) -> bool:

@@ -26,37 +26,29 @@ from functools import lru_cache
 
 from ..models import Actor, Quote
 from ..nlp import AnalysedArticle
-from .actor_lexicon import (
+from ..vocabulary import (
+    ACRONYM_STOPWORDS,
     COMPASS_WORDS,
     CORPORATE_SUFFIXES,
     GENERIC_HEADS,
     INSTITUTION_METONYMS,
+    LABEL_TYPES,
     LOCATIVE_PREPS,
+    MEDIA_VERBS,
     NICKNAMES,
+    ORG_LOCATIVE_PREPS,
     ORG_NOUNS,
     PARTIES,
     PLACE_NOUNS,
     PLACE_SUFFIXES,
     ROLE_WORDS,
 )
+from ..vocabulary import GENERATIONAL_SUFFIXES as NAME_SUFFIXES
 from .actor_mentions import Mention, collect_mentions
 from .actor_roles import apposition_after, apposition_before, find_role, title_before
 from .gazetteer import Gazetteer, gazetteer, normalise
 
-LABEL_TYPES = {
-    "PERSON": "person",
-    "ORG": "organization",
-    "GPE": "place",
-    "LOC": "place",
-    "FAC": "place",
-    "NORP": "group",
-}
-ACRONYM_STOPWORDS = frozenset({"of", "and", "the", "for", "in", "on", "at", "&", "to", "a"})
 PARENTHESIS = re.compile(r"^\s*\(\s*([A-Z][A-Za-z.&]{1,9})\s*\)")
-NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii"})
-MEDIA_VERBS = frozenset({"publish", "report", "write", "appear", "print", "quote", "cite", "say", "post",
-                         "invest", "work", "serve", "participate", "join"})
-ORG_LOCATIVE_PREPS = frozenset({"in", "across", "throughout", "into", "near"})
 
 
 # Memoised per text: the resolver asks these of the same few names over and over.

@@ -26,13 +26,11 @@ from dateutil import parser as date_parser
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 from dateutil.relativedelta import weekday as relative_weekday
 
+from ..vocabulary import NUMBER_WORDS, SAME_DAY, SEASONS, WEEKDAY_NAMES
+
 PAST, NEAREST, FUTURE = -1, 0, 1
 
-WEEKDAYS = {"monday": MO, "tuesday": TU, "wednesday": WE, "thursday": TH, "friday": FR,
-            "saturday": SA, "sunday": SU}
-NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-                "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+WEEKDAYS = dict(zip(WEEKDAY_NAMES, (MO, TU, WE, TH, FR, SA, SU), strict=True))
 # Words that shade a date without changing which day, month or year it names.
 SOFTENERS = re.compile(
     r"^(?:on|in|at|by|since|from|until|till|through|during|of|the|early|earlier|mid|late|later|"
@@ -44,9 +42,6 @@ AGO = re.compile(r"^(?:about |nearly |almost |some |more than |roughly )?(\w+) (
                  re.IGNORECASE)
 RELATIVE_UNIT = re.compile(r"^(?:(?:earlier|later) )?(this|last|next|the past|the coming) (year|month|week|weekend)$",
                            re.IGNORECASE)
-SAME_DAY = {"today", "tonight", "this morning", "this afternoon", "this evening", "later in the day",
-            "earlier in the day", "later today", "earlier today"}
-SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 2)}
 SEASON = re.compile(r"^(this|last|next|this past|the past) (spring|summer|fall|autumn|winter)$")
 MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d", re.IGNORECASE)
 YEAR = re.compile(r"^(1[6-9]\d\d|20\d\d)(?:'s)?$")

@@ -24,11 +24,11 @@ from spacy.tokens import Span
 
 from ..models import Actor, Fact, Quote
 from ..nlp import AnalysedArticle
+from ..vocabulary import FACT_REPORTING_VERBS as REPORTING_VERBS
+from ..vocabulary import FIRST_SECOND_PERSON_SUBJECTS as FIRST_PERSON
+from ..vocabulary import FRAMING_VERBS
 from .timeline import DATELINE
 
-REPORTING_VERBS = {"say", "tell", "add", "announce", "state", "explain", "note", "report", "write",
-                   "warn", "claim", "insist", "argue", "acknowledge", "confirm", "disclose", "reveal"}
-FRAMING_VERBS = {"come", "follow"}
 ASPECTS = {
     "who": {"PERSON", "ORG", "NORP"},
     "where": {"GPE", "LOC", "FAC"},
@@ -40,7 +40,6 @@ ACCORDING_HEAD = re.compile(r"^According to [^,;—]{1,60},\s+(?=[A-Za-z])")
 OPENERS = re.compile(r"^(?:Still|But|And|However|Meanwhile|Also|So|Yet),?\s+", re.IGNORECASE)
 QUOTE_MARKS = ("“", "”", '"')
 MIN_WORDS = 7
-FIRST_PERSON = {"i", "we", "you"}
 # Weights of position, answered aspects and centrality, and the bonus of a paragraph's first sentence.
 WEIGHTS = (2.0, 0.6, 0.5)
 PARAGRAPH_BONUS = 0.0

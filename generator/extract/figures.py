@@ -15,22 +15,20 @@ from spacy.tokens import Doc, Span, Token
 
 from ..models import Figure
 from ..nlp import AnalysedArticle
+from ..vocabulary import (
+    BIG_NUMBER_WORDS,
+    CURRENCY,
+    FIGURE_LABELS,
+    LINKING_PREPOSITIONS,
+    PRONOUN_ONE,
+    UNITS,
+)
 
-FIGURE_LABELS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
 NAME_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "FAC", "DATE", "TIME", "ORDINAL", "PERSON"}
-BIG_NUMBER_WORDS = {"dozens", "hundreds", "thousands", "millions", "billions", "trillions", "scores",
-                    "tens", "dozen", "hundred", "thousand", "million", "billion", "trillion"}
-# What a sum, share or bare count is "of" or "in": "C$2 billion in support", "74% of the oil".
-LINKING_PREPOSITIONS = {"of", "in"}
-PRONOUN_ONE = {"one", "ones", "zero"}
-CURRENCY = {"$", "US$", "C$", "A$", "£", "€", "¥"}
 NAME_LIKE = re.compile(r"^[A-Za-z]+-?\d+$|^\d+(?:st|nd|rd|th)\b", re.IGNORECASE)  # "T1", "S-300", "3rd-4th"
 CLOCK = re.compile(r"^\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)$", re.IGNORECASE)
 YEAR_LIKE = re.compile(r"^(1[5-9]\d\d|20\d\d)s?$")
 MAX_NOUN_DISTANCE = 4
-UNITS = {"tons", "tonnes", "bbl", "barrels", "gallons", "litres", "liters", "miles", "km", "kilometres", "metres",
-         "meters", "feet", "acres", "hectares", "pounds", "kilograms", "kg", "c", "degrees", "megawatts", "gigawatts",
-         "types", "kinds", "sorts", "pieces", "units", "cases", "bags"}
 MULTIPLIER = re.compile(r"^(?:two|three|four|five|six|seven|eight|nine|ten|hundred|thousand|\d+)-?fold$", re.IGNORECASE)
 RATIO = re.compile(r"^\s*out of(?: every)?\s*$")
 

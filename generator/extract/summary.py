@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 
 from ..nlp import AnalysedArticle
+from ..vocabulary import CLAUSE_BREAKS
 
-CLAUSE_BREAKS = (", as ", ", while ", ", which ", ", after ", "; ", " — ", ", but ", ", saying ",
-                 ", according to ")
 # ", the company said" / ", a senior official told reporters": who said it, not what happened.
 ATTRIBUTION_TAIL = re.compile(r",\s+(?:[\w’'.-]+\s+){1,6}(?:said|says|told|added|announced)\b[^,]*$")
 # A wire dateline is not news: "SAN FRANCISCO (AP) — ", "Washington (CNN) -- ", "(CNN) -- ",

@@ -15,17 +15,16 @@ from spacy.tokens import Doc, Span, Token
 
 from ..models import Event
 from ..nlp import AnalysedArticle
+from ..vocabulary import FUTURE_AUX, SPEAKER_DAYS
+from ..vocabulary import TIMELINE_REPORTING_VERBS as REPORTING
 from .dates import FUTURE, NEAREST, PAST, WEEKDAYS, is_duration, resolve_date
 
-FUTURE_AUX = {"will", "'ll", "wo", "shall", "would", "'d", "may", "might", "could", "can", "should", "must"}
 NEAR_WINDOW_DAYS = 92
 BARE_YEAR = re.compile(r"^(?:18|19|20)\d\d$")
-SPEAKER_DAYS = {"today", "tonight", "yesterday", "tomorrow"}
 DAY_WORDS = set(WEEKDAYS) | SPEAKER_DAYS
 SIDE_CLAUSES = {"advcl", "relcl", "parataxis", "ccomp", "conj", "cc", "appos"}
 MAX_EVENT_TOKENS = 22
 MIN_EVENT_WORDS = 4
-REPORTING = {"say", "tell", "add", "announce", "report", "write", "note"}
 # "SAN FRANCISCO (AP) — ", "Washington (CNN) -- ", "SEOUL, Aug. 20 (Yonhap) -- ": not part of any event.
 DATELINE = re.compile(r"^[A-Za-z .,'0-9]{0,40}\([A-Za-z .0-9]+\)\s*(?:—|–|--|-)\s*")
 

@@ -1,0 +1,33 @@
+"""The analysis layer: what several extractors need to know, computed once per article.
+
+Each layer is a spaCy component registered as a factory (configuration in ``default_config``,
+results in ``doc.spans`` and extensions, failures kept per document by :mod:`.guard`):
+
+- ``quotations`` writes ``doc.spans["quotation"]``, ``doc.spans["quoted_term"]`` and
+  ``Token._.in_quotation`` (:mod:`.quotations`);
+- ``attribution_cues`` writes ``doc.spans["cue"]``: each reporting verb outside quotations with
+  the source it attributes to (:mod:`.cues`).
+
+Extractors read these layers and never re-derive them.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from . import cues, quotations  # noqa: F401 - importing registers the factories
+from .guard import LayerError, layer_errors
+
+# The components in pipeline order, and the briefing sections each one's failure empties.
+LAYERS: dict[str, tuple[str, ...]] = {
+    "quotations": ("quotes", "key facts", "open questions", "timeline"),
+    "attribution_cues": ("quotes",),
+}
+
+__all__ = ["LAYERS", "LayerError", "add_layers", "layer_errors"]
+
+
+def add_layers(nlp: Language) -> None:
+    """Append the analysis components after the model's own (they read its parse and entities)."""
+    for name in LAYERS:
+        nlp.add_pipe(name)

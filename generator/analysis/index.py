@@ -1,0 +1,115 @@
+"""Indexes of one parsed document, built once and answered by lookup or bisection.
+
+The analysis components (:mod:`generator.analysis`) and the extractors (through
+:class:`generator.nlp.AnalysedArticle`, which extends this class with the article) read them.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from spacy.tokens import Doc, Span
+
+from ..models import Sentence
+
+
+class DocIndex:
+    """A parsed document's sentences (with their paragraphs) and the indexes every reader shares.
+
+    It holds the per-document indexes the extractors share (entities by token, sentence
+    bounds by token, token and character offsets). spaCy answers these by scanning:
+    ``Doc.ents`` rebuilds every entity span on each access, ``Span.ents`` walks ``Doc.ents``,
+    ``Token.sent`` walks the sentence; asked once per token or per mention, each scan made
+    long articles quadratic. Here they are built once per document and answered by lookup or
+    bisection, with the same results.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        # Doc.text and Doc.sents are rebuilt from the tokens on every access: read them once here.
+        self.text: str = doc.text
+        self.sentences: list[Sentence] = []
+        self._sentence_of_token: list[int] = [0] * len(doc)
+        # spaCy's own sentence (what ``Token.sent`` returns) of every token, as token bounds.
+        self._sent_start: list[int] = [0] * len(doc)
+        self._sent_end: list[int] = [0] * len(doc)
+        paragraph = 0
+        for span in doc.sents:
+            for i in range(span.start, span.end):
+                self._sent_start[i], self._sent_end[i] = span.start, span.end
+            start_token = span.start
+            while start_token < span.end and doc[start_token].is_space:
+                start_token += 1
+            text = span.text.strip()
+            if not text:
+                for token in span:
+                    self._sentence_of_token[token.i] = max(len(self.sentences) - 1, 0)
+                continue
+            if self.sentences:
+                gap = self.text[self.sentences[-1].end:span.start_char]
+                paragraph += gap.count("\n\n")
+            start = doc[start_token].idx
+            index = len(self.sentences)
+            self.sentences.append(
+                Sentence(index=index, text=text, start=start, end=start + len(text), paragraph=paragraph)
+            )
+            for token in span:
+                self._sentence_of_token[token.i] = index
+        self._starts = [sentence.start for sentence in self.sentences]
+        self.token_starts: list[int] = [token.idx for token in doc]
+        # The named entities, read once (``Doc.ents`` builds a new span for each on every access);
+        # in document order and never overlapping, so their starts and ends are both sorted.
+        self.ents: tuple[Span, ...] = tuple(doc.ents)
+        self._ent_starts = [ent.start for ent in self.ents]
+        self._ent_ends = [ent.end for ent in self.ents]
+        self._entity_of_token: list[int] = [-1] * len(doc)
+        for number, ent in enumerate(self.ents):
+            for i in range(ent.start, ent.end):
+                self._entity_of_token[i] = number
+        self._char_positions: dict[str, list[int]] = {}
+
+    def sentence_of_token(self, token_index: int) -> int:
+        return self._sentence_of_token[token_index]
+
+    def sentence_of_char(self, offset: int) -> int:
+        """Index of the sentence that holds character ``offset`` (or the one just before it)."""
+        return max(bisect_right(self._starts, offset) - 1, 0)
+
+    def sentence_span(self, index: int) -> Span | None:
+        sentence = self.sentences[index]
+        return self.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+
+    def sent_bounds(self, token_index: int) -> tuple[int, int]:
+        """Token bounds ``[start, end)`` of ``Token.sent`` (spaCy's sentence), without walking it."""
+        return self._sent_start[token_index], self._sent_end[token_index]
+
+    def first_token_from(self, offset: int) -> int:
+        """Index of the first token starting at character ``offset`` or after it."""
+        return bisect_left(self.token_starts, offset)
+
+    def entity_at(self, token_index: int) -> Span | None:
+        """The named entity the token is part of, if any."""
+        number = self._entity_of_token[token_index]
+        return self.ents[number] if number >= 0 else None
+
+    def ents_within(self, start: int, end: int) -> list[Span]:
+        """The entities inside tokens ``[start, end)``: ``doc[start:end].ents``, by bisection."""
+        first = bisect_left(self._ent_starts, start)
+        last = bisect_right(self._ent_ends, end, lo=first)
+        return list(self.ents[first:last])
+
+    def line_start(self, offset: int) -> int:
+        """Where the line holding ``offset`` starts: ``text.rfind("\\n", 0, offset) + 1``."""
+        newlines = self._positions("\n")
+        before = bisect_left(newlines, offset)
+        return newlines[before - 1] + 1 if before else 0
+
+    def count_char(self, char: str, start: int, end: int) -> int:
+        """``text[start:end].count(char)`` for one character, without copying the slice."""
+        positions = self._positions(char)
+        return max(bisect_left(positions, end) - bisect_left(positions, start), 0)
+
+    def _positions(self, char: str) -> list[int]:
+        if char not in self._char_positions:
+            self._char_positions[char] = [i for i, c in enumerate(self.text) if c == char]
+        return self._char_positions[char]

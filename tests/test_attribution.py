@@ -1,0 +1,99 @@
+"""Who said what: every row of the attribution issue's table, and the attribution each quote carries.
+
+Each case is a general failure class in a line or two (¶ is a paragraph break). A speaker
+the evidence does not support must be None ("unattributed — check"), never a confident wrong name.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.briefing import build_briefing
+from generator.models import Article
+from generator.nlp import analyse
+
+
+def brief(nlp, text: str):
+    return build_briefing(next(analyse(nlp, [Article(id="t", path="t.txt", text=text.replace(" ¶ ", "\n\n"))])))
+
+
+def speakers(briefing) -> list[str | None]:
+    return [quote.speaker for quote in briefing.quotes]
+
+
+def test_a_pronoun_after_a_sentence_about_the_speaker(nlp):
+    briefing = brief(nlp, 'Burton explained from a podium. "I love cats," he said.')
+    assert speakers(briefing) == ["Burton"]
+    assert briefing.quotes[0].attribution == "resolved"
+    assert briefing.quotes[0].cue == "said"
+
+
+def test_a_name_of_unknown_gender_is_still_a_candidate_for_he(nlp):
+    briefing = brief(nlp, 'Okafor said the result was a relief. "We were tired at the end," he said. '
+                          '"But the crowd carried us."')
+    assert speakers(briefing) == ["Okafor", "Okafor"]
+
+
+def test_two_speakers_joined_by_and_speak_together(nlp):
+    briefing = brief(nlp, 'The sisters run the shelter. "We love cats!" reply Burton and Nick.')
+    assert speakers(briefing) == ["Burton and Nick"]
+    assert briefing.quotes[0].attribution == "explicit"
+
+
+def test_a_document_speaks_for_the_organisation_that_released_it(nlp):
+    briefing = brief(nlp, 'The district released its internal report on Monday. "Some computers crashed," '
+                          'the report said.')
+    quote = briefing.quotes[0]
+    assert quote.speaker is None or "district" in quote.speaker.lower()
+    assert quote.speaker != "the report"
+    assert quote.role is not None and "report" in quote.role
+
+
+def test_the_speaker_named_in_the_next_paragraph(nlp):
+    briefing = brief(nlp, '"It was a mistake." ¶ That was how Maria Alvarez, the mayor, described the decision '
+                          'on Monday.')
+    quote = briefing.quotes[0]
+    assert quote.speaker == "Maria Alvarez"
+    assert quote.role == "the mayor"
+    assert quote.attribution == "resolved"
+
+
+def test_a_father_is_never_his_son(nlp):
+    briefing = brief(nlp, 'Omar Reyes, 29, opened fire at the club. ¶ "He was a good boy," his father said in a '
+                          'video. ¶ "I, Seddique Reyes, am declaring myself a candidate."')
+    assert "Omar Reyes" not in speakers(briefing)
+    assert speakers(briefing)[0] in (None, "Seddique Reyes")
+    assert briefing.quotes[0].role == "his father"
+    assert speakers(briefing)[1] in (None, "Seddique Reyes")
+
+
+def test_anonymous_insiders_are_described_not_named(nlp):
+    briefing = brief(nlp, '"He was calm and steady," said a Texas Democrat. ¶ "It was a draw at best," said a '
+                          'Florida Republican.')
+    assert speakers(briefing) == [None, None]
+    assert [quote.role for quote in briefing.quotes] == ["a Texas Democrat", "a Florida Republican"]
+    assert {actor.name for actor in briefing.actors}.isdisjoint({"Texas Democrat", "Florida Republican"})
+
+
+def test_dialogue_takes_turns(nlp):
+    briefing = brief(nlp, 'Ahmed Khan, 71, and his son Bilal, 40, run the bakery together. ¶ '
+                          '"We open at five," Ahmed said. ¶ "And we close when the bread runs out," came the reply. ¶ '
+                          '"Every day," the patriarch added.')
+    assert speakers(briefing) == ["Ahmed Khan", "Bilal", "Ahmed Khan"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"We will win," Smith said.', "explicit"),
+    ('Smith arrived late. "We will win," she said.', "resolved"),
+    ('"We will win."', "unknown"),
+])
+def test_every_quote_says_how_its_speaker_was_found(nlp, text, expected):
+    assert brief(nlp, text).quotes[0].attribution == expected
+
+
+def test_no_speaker_is_a_string_that_names_no_actor(nlp):
+    briefing = brief(nlp, 'Rep. Ed Royce, a California Republican, met him. "It was a brief and inconsequential '
+                          'meeting," the California Republican said.')
+    names = {form for actor in briefing.actors for form in (actor.name, *actor.aliases)}
+    assert speakers(briefing) == ["Ed Royce"]
+    assert all(speaker is None or speaker in names for speaker in speakers(briefing))
