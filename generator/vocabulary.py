@@ -101,6 +101,14 @@ PERSON_NOUNS = frozenset({
     "year-old", "teenager", "boy", "girl", "colleague", "partner", "insider", "observer",
 })
 
+# Documents that "say" what their authors wrote: "the report said" speaks for whoever released
+# the report ("The district released its internal report ... the report said").
+DOCUMENT_NOUNS = frozenset({
+    "report", "statement", "study", "survey", "letter", "memo", "filing", "complaint", "lawsuit",
+    "ruling", "indictment", "document", "release", "review", "audit", "analysis", "paper",
+    "advisory", "bulletin", "notice", "order", "affidavit", "assessment", "forecast", "post",
+})
+
 # Nouns that make a possessive phrase an organisation that can speak (``Reid's campaign``).
 ORGANISATION_NOUNS = frozenset({
     "campaign", "office", "administration", "government", "ministry", "department", "team",

@@ -30,6 +30,7 @@ from ..analysis.verbs import is_reporting_verb
 from ..models import Actor, Quote, Statement
 from ..nlp import AnalysedArticle
 from ..vocabulary import (
+    DOCUMENT_NOUNS,
     FEMALE_NOUNS,
     GROUP_PRONOUNS,
     MALE_NOUNS,
@@ -189,6 +190,9 @@ class _Resolver:
         self.actors = actors
         self.people: list[tuple[int, _Speaker]] = []  # (token index, referent) of subjects
         self.orgs: list[tuple[int, _Speaker]] = []
+        # people and the names that may be people (a surname the tagger left unlabelled or took
+        # for a one-word organisation): the candidates for "he"/"she", in reading order
+        self.animate: list[tuple[int, _Speaker]] = []
         self.described: list[tuple[int, str, _Speaker]] = []  # (token, head lemma, referent)
         self._person_at: dict[int, _Speaker] = {}  # token index -> its first entry in people
         self._roles: dict[str, str | None] = {}
@@ -449,11 +453,25 @@ class _Resolver:
                 continue
             if speaker.kind == "person" and (speaker.name is not None or token.tag_ in ("NN", "NNP")):
                 self.people.append((token.i, speaker))  # a singular referent for "he"/"she"
+                self.animate.append((token.i, speaker))
                 self._person_at.setdefault(token.i, speaker)
             elif speaker.kind == "org":
                 self.orgs.append((token.i, speaker))
+                if self._may_be_person(token):
+                    self.animate.append((token.i, replace(speaker, kind="person")))
             if speaker.name is None or token.pos_ == "NOUN":
                 self.described.append((token.i, token.lemma_.lower(), speaker))
+
+    def _may_be_person(self, token: Token) -> bool:
+        """A name of unknown gender is still a candidate for "he": one the tagger gave no label, or
+        a lone capitalised word it took for an organisation ("Burton explained"), not an acronym."""
+        if token.pos_ != "PROPN" or token.text.isupper() or any(c.dep_ == "compound" for c in token.children):
+            return False
+        ent = self._entity_of(token)
+        if ent is not None and (ent.label_ != "ORG" or len(ent) > 1):
+            return False
+        known = self._actors_named.get(self._clean_name(token.text).lower(), [])
+        return not any(actor.type != "person" and actor.mentions > 1 for actor in known)
 
     @staticmethod
     def _talked_about(token: Token, orphans: set[int]) -> bool:
@@ -540,12 +558,19 @@ class _Resolver:
             if not resolve:
                 return None
             gender = "male" if lower in ("he", "him") else "female"
-            return _resolved(self._last(self.people, token.i, sentence_start, gender))
+            return _resolved(self._last(self.animate, token.i, sentence_start, gender))
         if lower in GROUP_PRONOUNS:
             if not resolve or lower != "it":
                 return None
             return _resolved(self._last(self.orgs, token.i, sentence_start))
         ent = self._name_entity(token)
+        if ent is not None and ent.label_ == "NORP" and token.tag_ == "NNP" and _definiteness(token):
+            # "said a Texas Democrat": a description, not a name; "the California Republican"
+            # is someone introduced so before, or stays unnamed
+            if _definiteness(token) == "Ind" or not resolve:
+                return _Speaker(None, self._phrase(token), "person")
+            return (_resolved(self._apposed(token) or self._latest_person(token))
+                    or _Speaker(None, self._phrase(token), "person"))
         if ent is not None and (token.pos_ == "PROPN" or ent.label_ == "PERSON" or not ent.start <= token.i < ent.end):
             name = self.canonical(ent.text, token.i)
             kind = "person" if ent.label_ == "PERSON" or self._is_person(name, token) else "org"
@@ -562,6 +587,8 @@ class _Resolver:
         if not is_person:
             if lemma in ORGANISATION_NOUNS and determiner == "the" and resolve:
                 return _resolved(self._definite(token, lemma, "org"))
+            if lemma in DOCUMENT_NOUNS and (determiner == "the" or possessor is not None) and resolve:
+                return self._document_author(token, lemma)
             if token.pos_ == "NOUN" and resolve:
                 return _Speaker(None, self._phrase(token), "other")
             return None
@@ -570,7 +597,11 @@ class _Resolver:
         return _Speaker(None, self._phrase(token), "person")
 
     def _definite(self, token: Token, lemma: str, kind: str) -> _Speaker | None:
-        """``the minister``: an earlier phrase with the same noun, a speaker so described, or the last one."""
+        """``the minister``: an earlier phrase with the same noun, a speaker so described, or the last one.
+
+        ``his father``, ``her lawyer``: a noun with a possessor names someone *related to* the
+        possessor, so it never falls back to whoever was last talked about (the gunman's father is
+        not the gunman); unmatched, it stays a description with no name."""
         indices, speakers = self._described_as(lemma)
         earlier = bisect_left(indices, token.i)
         if earlier:
@@ -582,11 +613,62 @@ class _Resolver:
             role = (actor.role or self.role_of(actor.name) or "").lower()
             if lemma in role.split():
                 return _Speaker(actor.name, actor.role or self.role_of(actor.name), kind)
+        if any(c.dep_ == "poss" for c in token.children):
+            return _Speaker(None, self._phrase(token), kind)
         spoken = [s for i, s in sorted(self.speakers.items()) if i < token.i and s.kind == kind]
         if spoken:
             return spoken[-1]
         items = self.people if kind == "person" else self.orgs
         return self._last(items, token.i, self.analysed.sent_bounds(token.i)[0])
+
+    def _apposed(self, token: Token) -> _Speaker | None:
+        """``the California Republican``: the person named earlier with those words in their
+        apposition (``Rep. Ed Royce, a California Republican,``), the latest first."""
+        words = {t.lower_ for t in token.subtree if t.dep_ != "det" and not t.is_punct}
+        for k in range(bisect_left(self._ent_starts, token.i) - 1, -1, -1):
+            ent = self._ents[k]
+            if ent.label_ != "PERSON":
+                continue
+            for child in ent.root.children:
+                if child.dep_ == "appos" and words <= {t.lower_ for t in child.subtree}:
+                    name = self.canonical(ent.text, ent.start)
+                    return _Speaker(name, self.role_of(name), "person")
+        return None
+
+    def _latest_person(self, token: Token, sentences_back: int = 1) -> _Speaker | None:
+        """The person named last before ``token``, in its sentence or the one before: who "the
+        Alabama Republican" of newswire is ("Sen. Tommy Tuberville was blunt ... “...,” the
+        Alabama Republican said")."""
+        first_sentence = self.analysed.sentence_of_token(token.i) - sentences_back
+        for k in range(bisect_left(self._ent_starts, token.i) - 1, -1, -1):
+            ent = self._ents[k]
+            if self.analysed.sentence_of_token(ent.start) < first_sentence:
+                break
+            if ent.label_ == "PERSON":
+                name = self.canonical(ent.text, ent.start)
+                return _Speaker(name, self.role_of(name), "person")
+        return None
+
+    def _document_author(self, token: Token, lemma: str) -> _Speaker:
+        """``the report said``: whoever released the report, named as the subject of the verb that
+        takes an earlier mention of it as object ("The district released its internal report"),
+        with that mention as the role; else the document itself, unnamed."""
+        for k in range(token.i - 1, -1, -1):
+            earlier = self.doc[k]
+            if earlier.lemma_.lower() != lemma or earlier.dep_ not in ("dobj", "nsubjpass", "pobj") or self.ctx.in_quote(earlier):
+                continue
+            verb = earlier.head if earlier.dep_ != "pobj" else earlier.head.head
+            subject = next((c for c in verb.children if c.dep_ == "nsubj" and not self.ctx.in_quote(c)), None)
+            if subject is None or subject.lower_ in PERSON_PRONOUNS or subject.lower_ in GROUP_PRONOUNS:
+                continue
+            author = self.describe(subject)
+            if author is not None:
+                role = " ".join(t.text for t in earlier.subtree if t.dep_ not in ("poss", "det", "case")
+                                and earlier.left_edge.i <= t.i <= earlier.i)
+                return _Speaker(author.name, role or self._phrase(token), author.kind,
+                                "resolved" if author.name else "explicit")
+            break
+        return _Speaker(None, self._phrase(token), "other")
 
     def _described_as(self, lemma: str) -> tuple[list[int], list[_Speaker]]:
         """The phrases headed by ``lemma`` (token indices in reading order, referents), indexed once."""
@@ -626,6 +708,14 @@ class _Resolver:
         if speaker is not None:
             self.speakers[verb.i] = speaker
         return speaker
+
+
+def _definiteness(token: Token) -> str | None:
+    """``Def`` or ``Ind`` from the token's article (the model's ``Definite`` feature), if it has one."""
+    for child in token.children:
+        if child.dep_ == "det" and child.morph.get("Definite"):
+            return child.morph.get("Definite")[0]
+    return None
 
 
 def _resolved(speaker: _Speaker | None) -> _Speaker | None:
