@@ -101,6 +101,9 @@ PERSON_NOUNS = frozenset({
     "year-old", "teenager", "boy", "girl", "colleague", "partner", "insider", "observer",
 })
 
+# Nouns of an answer that make "came the reply" a cue: the other party of the exchange speaks.
+ANSWER_NOUNS = frozenset({"reply", "answer", "response", "retort", "rejoinder", "riposte"})
+
 # Documents that "say" what their authors wrote: "the report said" speaks for whoever released
 # the report ("The district released its internal report ... the report said").
 DOCUMENT_NOUNS = frozenset({

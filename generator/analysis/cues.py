@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..vocabulary import PERSON_NOUNS, WEAK_REPORTING_VERBS
+from ..vocabulary import ANSWER_NOUNS, PERSON_NOUNS, WEAK_REPORTING_VERBS
 from .guard import guarded_layer
 from .index import DocIndex
 from .quotations import quoted_mask
@@ -40,12 +40,14 @@ class Cue:
 
     ``weak`` verbs (``call``, ``describe``) have a common sense that is not speech: they attribute
     only what they govern. ``source`` is the head token of the phrase naming who spoke, if any.
+    A ``turn`` cue ("came the reply") names no one: the other party of the exchange speaks.
     """
 
     verb: int
     lemma: str
     weak: bool
     source: int | None
+    turn: bool = False
 
 
 def is_titled(head: Token) -> bool:
@@ -102,13 +104,26 @@ class _Sources:
         return after[0].root if after else None
 
 
+def _is_turn_cue(token: Token) -> bool:
+    """``came the reply``, ``the answer came``: an answer noun as the subject of "come"."""
+    return token.lemma_ == "come" and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in ANSWER_NOUNS for c in token.children)
+
+
 def find_cues(doc: Doc) -> list[Span]:
     """The cue spans of a document whose quotations are already marked."""
     quoted = quoted_mask(doc)
     sources = _Sources(DocIndex(doc), quoted.__getitem__)
     cues = []
     for token in doc:
-        if quoted[token.i] or not is_reporting_verb(token):
+        if quoted[token.i]:
+            continue
+        if _is_turn_cue(token):
+            span = Span(doc, token.i, token.i + 1, label="cue")
+            span._.cue = Cue(token.i, token.lemma_.lower(), False, None, turn=True)
+            cues.append(span)
+            continue
+        if not is_reporting_verb(token):
             continue
         source = sources.source_of(token)
         span = Span(doc, token.i, token.i + 1, label="cue")

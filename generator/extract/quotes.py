@@ -404,9 +404,9 @@ class _Resolver:
             root = ent.root
             for child in root.children:
                 if child.dep_ == "appos" and child.i > root.i and child.pos_ == "NOUN":
-                    return self._phrase(child)
+                    return self.phrase(child)
             if root.dep_ == "appos" and root.head.i < ent.start and root.head.pos_ == "NOUN":
-                return self._phrase(root.head, stop=ent.start)
+                return self.phrase(root.head, stop=ent.start)
             inside = [t for t in ent if t.lower_.rstrip(".") in SPEAKER_TITLES or t.lower_ in PERSON_NOUNS]
             before = [t for t in self.doc[max(ent.start - 6, 0):ent.start]
                       if t.head.i in range(ent.start, ent.end) and t.dep_ in ("compound", "amod", "poss", "nmod")]
@@ -422,10 +422,10 @@ class _Resolver:
                     if tok.lower_ == "as" and tok.dep_ == "prep":
                         obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
                         if obj is not None and obj.lemma_.lower() in PERSON_NOUNS:
-                            return self._phrase(obj)
+                            return self.phrase(obj)
         return None
 
-    def _phrase(self, head: Token, stop: int | None = None) -> str:
+    def phrase(self, head: Token, stop: int | None = None) -> str:
         skip = set()
         for child in head.children:
             if child.dep_ in ("relcl", "acl", "appos") or (child.dep_ == "punct" and child.i > head.i):
@@ -568,12 +568,15 @@ class _Resolver:
             # "said a Texas Democrat": a description, not a name; "the California Republican"
             # is someone introduced so before, or stays unnamed
             if _definiteness(token) == "Ind" or not resolve:
-                return _Speaker(None, self._phrase(token), "person")
+                return _Speaker(None, self.phrase(token), "person")
             return (_resolved(self._apposed(token) or self._latest_person(token))
-                    or _Speaker(None, self._phrase(token), "person"))
+                    or _Speaker(None, self.phrase(token), "person"))
         if ent is not None and (token.pos_ == "PROPN" or ent.label_ == "PERSON" or not ent.start <= token.i < ent.end):
             name = self.canonical(ent.text, token.i)
             kind = "person" if ent.label_ == "PERSON" or self._is_person(name, token) else "org"
+            partners = self._joint_speakers(token) if resolve else []
+            if partners:  # "reply Burton and Nick": they speak together
+                return _Speaker(" and ".join([name, *partners]), None, kind)
             return _Speaker(name, self.role_of(name), kind)
         if token.pos_ not in ("NOUN", "PRON", "NUM", "ADJ"):
             return None
@@ -590,11 +593,11 @@ class _Resolver:
             if lemma in DOCUMENT_NOUNS and (determiner == "the" or possessor is not None) and resolve:
                 return self._document_author(token, lemma)
             if token.pos_ == "NOUN" and resolve:
-                return _Speaker(None, self._phrase(token), "other")
+                return _Speaker(None, self.phrase(token), "other")
             return None
         if (determiner == "the" or possessor is not None) and resolve:
             return _resolved(self._definite(token, lemma, "person"))
-        return _Speaker(None, self._phrase(token), "person")
+        return _Speaker(None, self.phrase(token), "person")
 
     def _definite(self, token: Token, lemma: str, kind: str) -> _Speaker | None:
         """``the minister``: an earlier phrase with the same noun, a speaker so described, or the last one.
@@ -614,12 +617,22 @@ class _Resolver:
             if lemma in role.split():
                 return _Speaker(actor.name, actor.role or self.role_of(actor.name), kind)
         if any(c.dep_ == "poss" for c in token.children):
-            return _Speaker(None, self._phrase(token), kind)
+            return _Speaker(None, self.phrase(token), kind)
         spoken = [s for i, s in sorted(self.speakers.items()) if i < token.i and s.kind == kind]
         if spoken:
             return spoken[-1]
         items = self.people if kind == "person" else self.orgs
         return self._last(items, token.i, self.analysed.sent_bounds(token.i)[0])
+
+    def _joint_speakers(self, token: Token) -> list[str]:
+        """The other names a source is coordinated with ("Burton and Nick"), each canonical."""
+        partners = []
+        for child in token.children:
+            if child.dep_ == "conj" and child.pos_ == "PROPN" and not self.ctx.in_quote(child):
+                ent = self._name_entity(child)
+                if ent is not None:
+                    partners.append(self.canonical(ent.text, child.i))
+        return partners
 
     def _apposed(self, token: Token) -> _Speaker | None:
         """``the California Republican``: the person named earlier with those words in their
@@ -633,6 +646,21 @@ class _Resolver:
                 if child.dep_ == "appos" and words <= {t.lower_ for t in child.subtree}:
                     name = self.canonical(ent.text, ent.start)
                     return _Speaker(name, self.role_of(name), "person")
+        return None
+
+    def latest_person_other_than(self, name: str | None, before: int, sentences_back: int = 6) -> _Speaker | None:
+        """The person named most recently before token ``before`` (within a few sentences) who is
+        not ``name``: the other party of a two-person exchange."""
+        first_sentence = self.analysed.sentence_of_token(min(before, len(self.doc) - 1)) - sentences_back
+        for k in range(bisect_left(self._ent_starts, before) - 1, -1, -1):
+            ent = self._ents[k]
+            if self.analysed.sentence_of_token(ent.start) < first_sentence:
+                break
+            if ent.label_ != "PERSON":
+                continue
+            other = self.canonical(ent.text, ent.start)
+            if name is None or (other != name and not set(other.split()) <= set(name.split())):
+                return _Speaker(other, self.role_of(other), "person")
         return None
 
     def _latest_person(self, token: Token, sentences_back: int = 1) -> _Speaker | None:
@@ -665,10 +693,10 @@ class _Resolver:
             if author is not None:
                 role = " ".join(t.text for t in earlier.subtree if t.dep_ not in ("poss", "det", "case")
                                 and earlier.left_edge.i <= t.i <= earlier.i)
-                return _Speaker(author.name, role or self._phrase(token), author.kind,
+                return _Speaker(author.name, role or self.phrase(token), author.kind,
                                 "resolved" if author.name else "explicit")
             break
-        return _Speaker(None, self._phrase(token), "other")
+        return _Speaker(None, self.phrase(token), "other")
 
     def _described_as(self, lemma: str) -> tuple[list[int], list[_Speaker]]:
         """The phrases headed by ``lemma`` (token indices in reading order, referents), indexed once."""
@@ -835,8 +863,12 @@ def extract_quotes(analysed: AnalysedArticle, actors: list[Actor]) -> tuple[list
         last = _last_sentence(ctx, candidate.span)
         speaker: _Speaker | None = None
         verb = None if candidate.span.continues else _pick_verb(ctx, candidate, first, last)
-        if verb is not None:
+        if verb is not None and ctx.cues[verb.i].turn:
+            speaker = _resolved(_other_party(ctx, resolver, by_paragraph, candidate))
+        elif verb is not None:
             speaker = resolver.speaker_of_verb(verb)
+            if speaker is not None and speaker.name is None:
+                speaker = _dialogue_turn(resolver, by_paragraph, candidate, verb) or speaker
         elif candidate.partial and (own := _own_subject(ctx, resolver, candidate)) is not None:
             speaker = _resolved(own)
         elif previous is not None and (candidate.span.continues or _same_run(analysed, previous[0], candidate)):
@@ -845,6 +877,7 @@ def extract_quotes(analysed: AnalysedArticle, actors: list[Actor]) -> tuple[list
         else:
             named = _transcript_name(ctx, resolver, candidate)
             speaker = named or _resolved(_from_context(ctx, resolver, candidate)
+                                         or _from_following(ctx, resolver, candidate)
                                          or _turn_taking(analysed, by_paragraph, candidate))
         quotes.append(Quote(text=candidate.text, speaker=speaker.name if speaker else None,
                             role=speaker.role if speaker else None, partial=candidate.partial,
@@ -919,6 +952,43 @@ def _turn_taking(analysed: AnalysedArticle, by_paragraph: dict[int, _Speaker | N
     return last
 
 
+def _exchange(by_paragraph: dict[int, _Speaker | None], paragraph: int) -> tuple[_Speaker | None, _Speaker | None]:
+    """The named speakers of the two quote paragraphs before ``paragraph`` (the last one first)."""
+    last, before = by_paragraph.get(paragraph - 1), by_paragraph.get(paragraph - 2)
+    return (last if last is not None and last.name else None,
+            before if before is not None and before.name else None)
+
+
+def _other_party(ctx: _Context, resolver: _Resolver, by_paragraph: dict[int, _Speaker | None],
+                 candidate: _Candidate) -> _Speaker | None:
+    """``"...," came the reply``: the one of the exchange who did not speak last — the speaker
+    before the last, else the person named most recently (within a few sentences) who is not
+    the last speaker."""
+    paragraph = ctx.analysed.sentences[candidate.sentence].paragraph
+    last, before = _exchange(by_paragraph, paragraph)
+    if last is None:
+        return None
+    if before is not None and before.name != last.name:
+        return before
+    start = ctx.analysed.first_token_from(candidate.span.start)
+    return resolver.latest_person_other_than(last.name, start)
+
+
+def _dialogue_turn(resolver: _Resolver, by_paragraph: dict[int, _Speaker | None], candidate: _Candidate,
+                   verb: Token) -> _Speaker | None:
+    """``"Every day," the patriarch added`` in an exchange of A then B: a description that names
+    no one earlier is A's turn (kept as the role)."""
+    source = resolver.subject_of(verb)
+    if source is None or source.pos_ != "NOUN" or source.tag_ != "NN" or _definiteness(source) != "Def":
+        return None
+    if source.lemma_.lower() in DOCUMENT_NOUNS or source.lemma_.lower() in ORGANISATION_NOUNS:
+        return None
+    last, before = _exchange(by_paragraph, resolver.analysed.sentences[candidate.sentence].paragraph)
+    if last is None or before is None or before.name == last.name:
+        return None
+    return _Speaker(before.name, resolver.phrase(source), "person", "resolved")
+
+
 def _same_run(analysed: AnalysedArticle, before: _Candidate, now: _Candidate) -> bool:
     """Quotes in one paragraph, the later one without its own reporting verb, share a speaker."""
     para_before = analysed.sentences[before.sentence].paragraph
@@ -940,6 +1010,23 @@ def _from_context(ctx: _Context, resolver: _Resolver, candidate: _Candidate) -> 
         return None
     verb = ctx.attributing_verb(index)
     return resolver.speaker_of_verb(verb) if verb is not None else None
+
+
+def _from_following(ctx: _Context, resolver: _Resolver, candidate: _Candidate) -> _Speaker | None:
+    """``"It was a mistake." ¶ That was how Maria Alvarez described the decision``: the sentence
+    right after the quote points back at it (a demonstrative opens it) and has a cue."""
+    sentences = ctx.analysed.sentences
+    following = _last_sentence(ctx, candidate.span) + 1
+    while following < len(sentences) and not any(c.isalpha() for c in sentences[following].text):
+        following += 1  # a closing mark the splitter left on its own
+    if following >= len(sentences):
+        return None
+    span = ctx.sentence_tokens(following)
+    first = next((t for t in span if not t.is_space and not t.is_punct), None) if span is not None else None
+    if first is None or "Dem" not in first.morph.get("PronType") or first.head.pos_ not in ("AUX", "VERB"):
+        return None
+    cues = [span.doc[i] for i in range(span.start, span.end) if i in ctx.cues]
+    return resolver.speaker_of_verb(cues[0]) if cues else None
 
 
 def _statements(ctx: _Context, resolver: _Resolver) -> list[Statement]:
