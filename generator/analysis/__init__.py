@@ -20,7 +20,7 @@ from .guard import LayerError, layer_errors
 
 # The components in pipeline order, and the briefing sections each one's failure empties.
 LAYERS: dict[str, tuple[str, ...]] = {
-    "quotations": ("quotes", "key facts", "open questions", "timeline"),
+    "quotations": ("actors", "quotes", "key facts", "open questions", "timeline", "figures"),
     "attribution_cues": ("quotes",),
 }
 

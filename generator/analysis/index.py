@@ -66,7 +66,6 @@ class DocIndex:
         for number, ent in enumerate(self.ents):
             for i in range(ent.start, ent.end):
                 self._entity_of_token[i] = number
-        self._char_positions: dict[str, list[int]] = {}
 
     def sentence_of_token(self, token_index: int) -> int:
         return self._sentence_of_token[token_index]
@@ -97,19 +96,3 @@ class DocIndex:
         first = bisect_left(self._ent_starts, start)
         last = bisect_right(self._ent_ends, end, lo=first)
         return list(self.ents[first:last])
-
-    def line_start(self, offset: int) -> int:
-        """Where the line holding ``offset`` starts: ``text.rfind("\\n", 0, offset) + 1``."""
-        newlines = self._positions("\n")
-        before = bisect_left(newlines, offset)
-        return newlines[before - 1] + 1 if before else 0
-
-    def count_char(self, char: str, start: int, end: int) -> int:
-        """``text[start:end].count(char)`` for one character, without copying the slice."""
-        positions = self._positions(char)
-        return max(bisect_left(positions, end) - bisect_left(positions, start), 0)
-
-    def _positions(self, char: str) -> list[int]:
-        if char not in self._char_positions:
-            self._char_positions[char] = [i for i, c in enumerate(self.text) if c == char]
-        return self._char_positions[char]

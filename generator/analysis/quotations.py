@@ -3,8 +3,10 @@
 Written once per article to ``doc.spans["quotation"]`` (a direct quotation, full or partial) and
 ``doc.spans["quoted_term"]`` (quoted words that are no quotation: titles, names, nicknames, terms,
 scare quotes), each span with its :class:`Quotation` in ``Span._.quotation``, and
-``Token._.in_quotation`` for the tokens of a quotation, its marks included. Every extractor reads
-these instead of counting marks its own way.
+``Token._.in_quotation`` for the tokens of a quotation, its marks included, and
+``Doc._.quoted_contents`` (the content character ranges of both groups, for :func:`quoted_alone`:
+"is this name or number the whole of a quoted title?"). Every extractor reads these instead of
+counting marks its own way.
 
 Two passes, the way a careful reader does it:
 
@@ -37,6 +39,7 @@ DOUBLE_MARKS = "\"“”„‟"
 OPENING_ONLY = "“„‟"
 CLOSING_ONLY = "”"
 BULLETS = "•·*-–—▪● \t"
+CONTENT_TRAILING = ".,;:!?…"
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
@@ -44,6 +47,8 @@ if not Span.has_extension("quotation"):
     Span.set_extension("quotation", default=None)
 if not Doc.has_extension("quoted_tokens"):
     Doc.set_extension("quoted_tokens", default=None)
+if not Doc.has_extension("quoted_contents"):
+    Doc.set_extension("quoted_contents", default=None)
 if not Token.has_extension("in_quotation"):
     Token.set_extension("in_quotation", getter=lambda token: in_quotation(token.doc, token.i))
 
@@ -77,6 +82,30 @@ def in_quotation(doc: Doc, token_index: int) -> bool:
 def quoted_mask(doc: Doc) -> bytes:
     """One byte per token, 1 inside a quotation (marks included); all 0 when the layer is missing."""
     return doc._.quoted_tokens or bytes(len(doc))
+
+
+def quoted_alone(doc: Doc, start: int, end: int) -> bool:
+    """Tokens ``[start, end)`` are the whole content of a quotation or quoted term between two
+    marks: the film “1917”, “Joker”, “Catch-22”. A trailing stop or comma inside the marks
+    (“Joker,” “Is This It?”) is allowed. One lookup in ``Doc._.quoted_contents``; False when
+    the layer is missing."""
+    contents = doc._.quoted_contents
+    if not contents or not 0 <= start < end <= len(doc):
+        return False
+    last = doc[end - 1]
+    return (doc[start].idx, last.idx + len(last.text)) in contents
+
+
+def _content_keys(text: str, quotation: Quotation) -> set[tuple[int, int]]:
+    """The character ranges :func:`quoted_alone` accepts for a quotation: its content, and the
+    content without trailing punctuation."""
+    start, end = quotation.start, quotation.end
+    keys = {(start, end)}
+    while end > start and (text[end - 1] in CONTENT_TRAILING or text[end - 1].isspace()):
+        end -= 1
+    if end > start:
+        keys.add((start, end))
+    return keys
 
 
 def quotations(doc: Doc) -> list[tuple[Span, Quotation]]:
@@ -359,6 +388,7 @@ def find_quotations(doc: Doc, max_continued_paragraphs: int = 3) -> dict[str, li
     groups: dict[str, list[Span]] = {"quotation": [], "quoted_term": []}
     mask = bytearray(len(doc))
     starts = index.token_starts
+    contents: dict[tuple[int, int], str] = {}
     for key, found in (("quotation", kept), ("quoted_term", rejected)):
         for quotation in found:
             lo, hi = quotation.bounds
@@ -367,14 +397,18 @@ def find_quotations(doc: Doc, max_continued_paragraphs: int = 3) -> dict[str, li
                 continue
             span._.quotation = quotation
             groups[key].append(span)
+            if quotation.open_mark is not None and quotation.close_mark is not None:
+                for content in _content_keys(index.text, quotation):
+                    contents.setdefault(content, key)
             if key == "quotation":
                 first, last = bisect_left(starts, lo), bisect_left(starts, hi)
                 mask[first:last] = b"\x01" * (last - first)
+    doc._.quoted_contents = contents
     doc._.quoted_tokens = bytes(mask)
     return groups
 
 
-@Language.factory("quotations", assigns=["doc.spans", "token._.in_quotation"],
+@Language.factory("quotations", assigns=["doc.spans", "token._.in_quotation", "doc._.quoted_contents"],
                   requires=["token.dep", "token.pos", "token.lemma", "token.is_sent_start"],
                   default_config={"max_continued_paragraphs": 3})
 def make_quotation_finder(nlp: Language, name: str, max_continued_paragraphs: int) -> Callable[[Doc], Doc]:

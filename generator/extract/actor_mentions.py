@@ -15,6 +15,7 @@ from functools import lru_cache
 import pycountry
 from spacy.tokens import Doc, Span
 
+from ..analysis.quotations import quoted_alone
 from ..nlp import AnalysedArticle
 from ..vocabulary import (
     AWARD_WORDS,
@@ -31,8 +32,6 @@ from ..vocabulary import (
 from .gazetteer import gazetteer, normalise
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
-QUOTE_OPEN = frozenset({'"', "“", "‘", "'"})
-QUOTE_CLOSE = frozenset({'"', "”", "’", "'"})
 NICKNAME = re.compile(
     r"\b(?P<given>[A-Z][\w-]*) [“\"](?P<nick>[^”\"\s]{2,20})[”\"] (?P<family>[A-Z][\w]*(?:-[\w]+)?)"
 )
@@ -89,13 +88,11 @@ def _extend(doc: Doc, span: Span) -> Span:
 
 
 def _is_quoted_title(doc: Doc, start: int, end: int) -> bool:
-    """“Joker”, “The Irishman”: a name alone inside quotation marks is a work's title."""
-    before = start - 1
-    if before >= 0 and doc[before].lower_ in ("the", "a"):
-        before -= 1
-    return (before >= 0 and doc[before].text in QUOTE_OPEN and end < len(doc)
-            and (doc[end].text in QUOTE_CLOSE or (doc[end].is_punct and end + 1 < len(doc)
-                                                  and doc[end + 1].text in QUOTE_CLOSE)))
+    """“Joker”, “The Irishman”: a name alone inside quotation marks (the whole of a quoted span
+    of the quotations layer, maybe after "the" or "a") is a work's title."""
+    if quoted_alone(doc, start, end):
+        return True
+    return start > 0 and doc[start - 1].lower_ in ("the", "a") and quoted_alone(doc, start - 1, end)
 
 
 def _split_list(doc: Doc, span: Span) -> list[Span]:
@@ -217,7 +214,7 @@ def _clean(analysed: AnalysedArticle, span: Span, label: str) -> Mention | None:
             break
     if _is_quoted_title(doc, start, end):
         return None
-    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].text in QUOTE_OPEN):
+    while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in (".",)
                            or doc[end - 1].text in POSSESSIVES):

@@ -322,7 +322,7 @@ class _Resolver:
         if len(words) != 1 or _is_acronym(mention.text) or self.gaz.country(mention.text):
             return None
         word = normalise(words[0])
-        exact, near = [], []
+        surnames, given, near = [], [], []
         for cluster in self.clusters:
             if not cluster.person_anchor:
                 continue
@@ -330,13 +330,17 @@ class _Resolver:
                 parts = _name_parts(text)
                 if len(parts) < 2:
                     continue
-                if word in (parts[-1], parts[0]) or parts[0] in NICKNAMES.get(word, ()):
-                    exact.append(cluster)
+                if word == parts[-1]:
+                    surnames.append(cluster)
+                    break
+                if word == parts[0] or parts[0] in NICKNAMES.get(word, ()):
+                    given.append(cluster)
                     break
                 if _one_edit(word, parts[-1]) and mention.label in ("PERSON", "ORG"):
                     near.append(cluster)
                     break
-        candidates = exact or near
+        # a lone name is a surname before it is a first name: "Trump" is Donald Trump, not Trump Tower
+        candidates = surnames or given or near
         if not candidates:
             return None
         before = [c for c in candidates if c.mentions[0].start < mention.start]

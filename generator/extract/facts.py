@@ -37,8 +37,8 @@ ASPECTS = {
 }
 ACCORDING_TAIL = re.compile(r",\s+according to .+$")
 ACCORDING_HEAD = re.compile(r"^According to [^,;—]{1,60},\s+(?=[A-Za-z])")
+CLOSING_MARKS = "”\"’'"
 OPENERS = re.compile(r"^(?:Still|But|And|However|Meanwhile|Also|So|Yet),?\s+", re.IGNORECASE)
-QUOTE_MARKS = ("“", "”", '"')
 MIN_WORDS = 7
 # Weights of position, answered aspects and centrality, and the bonus of a paragraph's first sentence.
 WEIGHTS = (2.0, 0.6, 0.5)
@@ -48,6 +48,8 @@ ASPECT_BONUS = 0.8
 # One more fact per this many sentences, from 4 up to 8.
 COUNT_DIVISOR = 6
 REDUNDANT_OVERLAP = 0.5
+# A sentence with more than this share of its tokens inside a quotation is direct speech.
+QUOTED_SHARE = 0.5
 
 
 @dataclass
@@ -106,27 +108,29 @@ def clean(text: str) -> str:
     text = text.strip(" ,;—–-")
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
-    if text and text[-1] not in ".!?":
-        text += "."
+    if text and not text.rstrip(CLOSING_MARKS).endswith((".", "!", "?")):
+        text += "."  # a stop inside closing marks ends it too: ... in “Marriage Story.”
     return text
 
 
-QUOTED = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
-
-
-def _is_quotation(text: str) -> bool:
-    """Direct speech (the quotes section has it): opens with a quotation mark, or is mostly quoted."""
-    if text.lstrip().startswith(QUOTE_MARKS) or text.rstrip().endswith(("”", '"')) and "said" not in text:
+def _is_quotation(analysed: AnalysedArticle, index: int) -> bool:
+    """Direct speech (the quotes section has it): the sentence opens inside or at a quotation of
+    the quotations layer (a quote running on from the sentence before counts), or most of its
+    words are quoted."""
+    span = analysed.sentence_span(index)
+    tokens = [t.i for t in span if not t.is_space] if span is not None else []
+    if not tokens:
+        return False
+    if analysed.in_quotation(tokens[0]):
         return True
-    quoted = sum(len(match) for match in QUOTED.findall(text))
-    return quoted > 0.5 * len(text)
+    return sum(analysed.in_quotation(i) for i in tokens) > QUOTED_SHARE * len(tokens)
 
 
 def candidates(analysed: AnalysedArticle, quotes: list[Quote]) -> list[Candidate]:
     quoted = {quote.sentence for quote in quotes if not quote.partial}
     spans = {}
     for sentence in analysed.sentences:
-        if sentence.index in quoted or _is_quotation(sentence.text) or sentence.text.endswith("?"):
+        if sentence.index in quoted or _is_quotation(analysed, sentence.index) or sentence.text.endswith("?"):
             continue
         if not (sentence.text[:1].isupper() or sentence.text[:1].isdigit() or sentence.text.startswith("(")):
             continue  # "of oil that spilled ...", "— about 17% ...": a fragment the splitter cut off its sentence

@@ -13,6 +13,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from ..analysis.quotations import quoted_alone
 from ..models import Figure
 from ..nlp import AnalysedArticle
 from ..vocabulary import (
@@ -53,13 +54,6 @@ def _inside_name(span: Span) -> bool:
     if first.is_sent_start or not first.is_alpha:
         return False
     return first.text[0].isupper()
-
-
-def _quoted_title(span: Span) -> bool:
-    doc = span.doc
-    before = doc[span.start - 1].text if span.start > 0 else ""
-    after = doc[span.end].text if span.end < len(doc) else ""
-    return before in ("“", '"') and after in ("”", '"', ",")
 
 
 def _counted_noun_end(span: Span) -> int:
@@ -103,7 +97,7 @@ def _is_figure_candidate(span: Span, names: set[int]) -> bool:
     text = span.text.strip()
     if not text or any(i in names for i in range(span.start, span.end)):
         return False
-    if _inside_name(span) or _quoted_title(span):
+    if _inside_name(span) or quoted_alone(span.doc, span.start, span.end):  # the film “1917”
         return False
     if YEAR_LIKE.match(text) and span.label_ != "MONEY" or CLOCK.match(text) or NAME_LIKE.match(text):
         return False

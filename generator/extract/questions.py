@@ -211,18 +211,6 @@ def doc_after(token: Token) -> Token | None:
     return token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
 
 
-def _inside_quote(analysed: AnalysedArticle, token: Token) -> bool:
-    """More quotation marks opened than closed before the token in its paragraph.
-
-    The marks are counted from the article's index: copying and counting the paragraph up to
-    each token made long paragraphs quadratic.
-    """
-    sentence = analysed.sentences[analysed.sentence_of_token(token.i)]
-    start = analysed.line_start(sentence.start)
-    count = analysed.count_char
-    return count("“", start, token.idx) > count("”", start, token.idx) or count('"', start, token.idx) % 2 == 1
-
-
 def _condition(verb: Token) -> str:
     """ "if the coalition agrees to it": a condition hung on the plan verb, kept in the question."""
     for child in verb.children:
@@ -392,7 +380,7 @@ def _sentence_questions(analysed: AnalysedArticle, index: int, resolver: Resolve
     for token in span:
         question = None
         if token.tag_ == "MD" and token.lower_ in HEDGE_MODALS and token.dep_ == "aux":
-            if not _inside_quote(analysed, token):
+            if not analysed.in_quotation(token.i):  # the speaker's hedge: the quotes section has it
                 question = _from_modal(analysed, token, resolver)
         elif token.pos_ in ("VERB", "AUX", "NOUN"):
             for builder in (_from_plan, _from_embedded, _from_obstacle, _from_demand):

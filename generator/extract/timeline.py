@@ -13,6 +13,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from ..analysis.quotations import quoted_alone
 from ..models import Event
 from ..nlp import AnalysedArticle
 from ..vocabulary import FUTURE_AUX, SPEAKER_DAYS
@@ -162,25 +163,9 @@ def tidy(text: str) -> str:
 
 
 def _quoted(analysed: AnalysedArticle, ent: Span) -> tuple[bool, bool]:
-    """(inside a quotation, is itself a quoted title such as the film “1917”).
-
-    The marks before the date in its paragraph are counted from the article's index, and only
-    the last word before it is read: copying the paragraph up to each date made long paragraphs
-    quadratic.
-    """
-    text = analysed.text
-    sentence = analysed.sentences[analysed.sentence_of_token(ent.start)]
-    paragraph_start = analysed.line_start(sentence.start)
-    start, end = paragraph_start, ent.start_char
-    count = analysed.count_char
-    inside = count("“", start, end) > count("”", start, end) or count('"', start, end) % 2 == 1
-    last = end
-    while last > start and text[last - 1].isspace():
-        last -= 1
-    opened = last > start and text[last - 1] in ("“", '"')  # the paragraph so far ends with an opening mark
-    after = text[ent.end_char:ent.end_char + 2]
-    title = opened and after[:1] in ("”", '"', ",") and "”" in after + "”"
-    return inside, title and ent.text.strip().isdigit()
+    """(inside a quotation, is itself a quoted title such as the film “1917”), from the
+    quotations layer."""
+    return analysed.in_quotation(ent.start), quoted_alone(analysed.doc, ent.start, ent.end)
 
 
 def _attached_to_noun(ent: Span) -> bool:
