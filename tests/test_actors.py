@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from generator.analysis.gazetteer import gazetteer
 from generator.extract.actors import extract_actors, rank_actors
-from generator.extract.gazetteer import gazetteer
 from generator.models import Actor, Article, Quote
 from generator.nlp import AnalysedArticle, analyse
 from generator.readers import read_article

@@ -6,7 +6,9 @@ results in ``doc.spans`` and extensions, failures kept per document by :mod:`.gu
 - ``quotations`` writes ``doc.spans["quotation"]``, ``doc.spans["quoted_term"]`` and
   ``Token._.in_quotation`` (:mod:`.quotations`);
 - ``attribution_cues`` writes ``doc.spans["cue"]``: each reporting verb outside quotations with
-  the source it attributes to (:mod:`.cues`).
+  the source it attributes to (:mod:`.cues`);
+- ``actor_mentions`` writes ``doc.spans["mention"]`` and ``Doc._.actors``: every naming of an
+  actor, one actor per real-world actor (:mod:`.actors`).
 
 Extractors read these layers and never re-derive them.
 """
@@ -15,13 +17,14 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from . import cues, quotations  # noqa: F401 - importing registers the factories
+from . import actors, cues, quotations  # noqa: F401 - importing registers the factories
 from .guard import LayerError, layer_errors
 
 # The components in pipeline order, and the briefing sections each one's failure empties.
 LAYERS: dict[str, tuple[str, ...]] = {
     "quotations": ("actors", "quotes", "key facts", "open questions", "timeline", "figures"),
     "attribution_cues": ("quotes",),
+    "actor_mentions": ("actors",),
 }
 
 __all__ = ["LAYERS", "LayerError", "add_layers", "layer_errors"]

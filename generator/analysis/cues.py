@@ -21,7 +21,6 @@ from spacy.tokens import Doc, Span, Token
 from ..vocabulary import ANSWER_NOUNS, PERSON_NOUNS, WEAK_REPORTING_VERBS
 from .guard import guarded_layer
 from .index import DocIndex
-from .quotations import quoted_mask
 from .verbs import is_reporting_verb
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -112,8 +111,9 @@ def _is_turn_cue(token: Token) -> bool:
 
 def find_cues(doc: Doc) -> list[Span]:
     """The cue spans of a document whose quotations are already marked."""
-    quoted = quoted_mask(doc)
-    sources = _Sources(DocIndex(doc), quoted.__getitem__)
+    index = DocIndex(doc)
+    quoted = index.quoted
+    sources = _Sources(index, quoted.__getitem__)
     cues = []
     for token in doc:
         if quoted[token.i]:

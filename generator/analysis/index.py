@@ -12,6 +12,9 @@ from spacy.tokens import Doc, Span
 
 from ..models import Sentence
 
+if not Doc.has_extension("quoted_tokens"):
+    Doc.set_extension("quoted_tokens", default=None)
+
 
 class DocIndex:
     """A parsed document's sentences (with their paragraphs) and the indexes every reader shares.
@@ -26,6 +29,8 @@ class DocIndex:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        # What the quotation layer marked (one byte per token): all 0 before it ran or when it failed.
+        self.quoted: bytes = doc._.quoted_tokens or bytes(len(doc))
         # Doc.text and Doc.sents are rebuilt from the tokens on every access: read them once here.
         self.text: str = doc.text
         self.sentences: list[Sentence] = []
@@ -66,6 +71,10 @@ class DocIndex:
         for number, ent in enumerate(self.ents):
             for i in range(ent.start, ent.end):
                 self._entity_of_token[i] = number
+
+    def in_quotation(self, token_index: int) -> bool:
+        """``Token._.in_quotation``, read from the mask without building the token."""
+        return bool(self.quoted[token_index])
 
     def sentence_of_token(self, token_index: int) -> int:
         return self._sentence_of_token[token_index]

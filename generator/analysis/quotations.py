@@ -45,8 +45,6 @@ WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
 if not Span.has_extension("quotation"):
     Span.set_extension("quotation", default=None)
-if not Doc.has_extension("quoted_tokens"):
-    Doc.set_extension("quoted_tokens", default=None)
 if not Doc.has_extension("quoted_contents"):
     Doc.set_extension("quoted_contents", default=None)
 if not Token.has_extension("in_quotation"):
@@ -77,11 +75,6 @@ class Quotation:
 def in_quotation(doc: Doc, token_index: int) -> bool:
     mask = doc._.quoted_tokens
     return bool(mask) and bool(mask[token_index])
-
-
-def quoted_mask(doc: Doc) -> bytes:
-    """One byte per token, 1 inside a quotation (marks included); all 0 when the layer is missing."""
-    return doc._.quoted_tokens or bytes(len(doc))
 
 
 def quoted_alone(doc: Doc, start: int, end: int) -> bool:
@@ -115,7 +108,6 @@ def quotations(doc: Doc) -> list[tuple[Span, Quotation]]:
 
 # --------------------------------------------------------------------------- pass 1: marks
 
-# --------------------------------------------------------------------------- pass 1: marks
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     bounds, start = [], 0

@@ -24,6 +24,7 @@ from itertools import accumulate, islice
 
 from spacy.tokens import Span, Token
 
+from ..analysis.actors import actor_at
 from ..analysis.cues import Cue, is_titled
 from ..analysis.quotations import Quotation, quotations
 from ..analysis.verbs import is_reporting_verb
@@ -197,6 +198,8 @@ class _Resolver:
         self._person_at: dict[int, _Speaker] = {}  # token index -> its first entry in people
         self._roles: dict[str, str | None] = {}
         self._ents = [e for e in self.analysed.ents if e.label_ in NAME_LABELS and not ctx.quoted_token(e.start)]
+        self._actor_of_token = actor_at(self.doc)
+        self._layer_actors = self.doc._.actors or []
         self._index_names()
         self._surnames: dict[str, str] | None = None
         self._written: dict[str, str | None] = {}
@@ -301,9 +304,17 @@ class _Resolver:
     def canonical(self, mention: str, at: int | None = None) -> str:
         """The actor's canonical name for a mention, else the fullest name the text gives it.
 
-        A surname goes to the fullest name mentioned most recently before it (``Roosevelt``
-        after ``James Roosevelt Jr.`` is not ``Franklin Roosevelt``).
+        A mention the actor layer clustered is that actor, by position (``Trump`` is Donald Trump,
+        not Trump Tower). Otherwise a surname goes to the fullest name mentioned most recently
+        before it (``Roosevelt`` after ``James Roosevelt Jr.`` is not ``Franklin Roosevelt``).
         """
+        if at is not None and 0 <= at < len(self.doc) and (number := self._actor_of_token[at]) >= 0:
+            clustered = self._layer_actors[number].name
+            if clustered.lower() in self._actors_named:
+                if " " in clustered:
+                    return clustered
+                written = self._written_full_name(clustered)  # "Trip Chowdhry", when the tagger saw "Chowdhry"
+                return written if written is not None and written.endswith(clustered) else clustered
         name = self._clean_name(mention)
         lowered = name.lower()
         exact = None

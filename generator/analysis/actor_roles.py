@@ -4,7 +4,7 @@ Three constructions carry a role in news copy: a title before the name ("Defense
 Robert Gates"), an apposition ("Binyah Kesselly, chairman of the board ...", "Liberia's
 information minister, Lewis Brown,") and "as" ("visiting Ukraine as Canada’s prime minister").
 
-The sentence around a mention comes from the article's index (``AnalysedArticle.sent_bounds``),
+The sentence around a mention comes from the article's index (``DocIndex.sent_bounds``),
 not ``Token.sent``, which walks the sentence on every call: once per mention, that made long
 sentences quadratic.
 """
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..nlp import AnalysedArticle
 from ..vocabulary import (
     CLAUSE_STARTS,
     DETERMINERS,
@@ -23,6 +22,7 @@ from ..vocabulary import (
     TITLE_CONNECTORS,
 )
 from .actor_mentions import Mention
+from .index import DocIndex
 
 STOPS = frozenset({",", ".", ";", ":", "—", "–", "--", "(", ")", '"', "“", "”"})
 MAX_APPOSITION = 20
@@ -46,7 +46,7 @@ def _text(doc: Doc, start: int, end: int) -> str:
     return doc[start:end].text if start < end else ""
 
 
-def title_before(analysed: AnalysedArticle, mention: Mention) -> str:
+def title_before(analysed: DocIndex, mention: Mention) -> str:
     """Capitalised words (and lower-case office words) right before the name: "House Minority Leader"."""
     doc = analysed.doc
     sentence_start = analysed.sent_bounds(mention.start)[0]
@@ -77,7 +77,7 @@ def title_before(analysed: AnalysedArticle, mention: Mention) -> str:
     return tokens.text
 
 
-def apposition_after(analysed: AnalysedArticle, mention: Mention) -> str:
+def apposition_after(analysed: DocIndex, mention: Mention) -> str:
     """"NAME, a spokesman for the Pennsylvania Department of Transportation," → the description."""
     doc = analysed.doc
     end = mention.end
@@ -102,7 +102,7 @@ def apposition_after(analysed: AnalysedArticle, mention: Mention) -> str:
     return _text(doc, phrase.start, phrase.end)
 
 
-def apposition_before(analysed: AnalysedArticle, mention: Mention) -> str:
+def apposition_before(analysed: DocIndex, mention: Mention) -> str:
     """"Liberia's information minister, Lewis Brown, said" → "Liberia's information minister"."""
     doc = analysed.doc
     start = mention.start
@@ -142,7 +142,7 @@ def as_phrase(doc: Doc, mention: Mention) -> str:
     return ""
 
 
-def find_role(analysed: AnalysedArticle, mentions: list[Mention]) -> tuple[str | None, list[str]]:
+def find_role(analysed: DocIndex, mentions: list[Mention]) -> tuple[str | None, list[str]]:
     """The first role the article gives, and the descriptions that can stand for the actor.
 
     Appositions and "as" phrases beat a bare title at the same mention: they are the fuller

@@ -15,8 +15,6 @@ from functools import lru_cache
 import pycountry
 from spacy.tokens import Doc, Span
 
-from ..analysis.quotations import quoted_alone
-from ..nlp import AnalysedArticle
 from ..vocabulary import (
     AWARD_WORDS,
     EVENT_WORDS,
@@ -30,6 +28,8 @@ from ..vocabulary import (
     VESSEL_PREFIXES,
 )
 from .gazetteer import gazetteer, normalise
+from .index import DocIndex
+from .quotations import quoted_alone
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 NICKNAME = re.compile(
@@ -124,7 +124,7 @@ def _is_portfolio(doc: Doc, start: int, end: int, text: str) -> bool:
     return after in ROLE_WORDS or (len(before) == 2 and before[1] == "of" and before[0] in ROLE_WORDS)
 
 
-def _nickname_mentions(analysed: AnalysedArticle) -> list[Mention]:
+def _nickname_mentions(analysed: DocIndex) -> list[Mention]:
     doc = analysed.doc
     mentions = []
     for match in NICKNAME.finditer(analysed.text):
@@ -140,7 +140,7 @@ def _nickname_mentions(analysed: AnalysedArticle) -> list[Mention]:
     return mentions
 
 
-def collect_mentions(analysed: AnalysedArticle) -> list[Mention]:
+def collect_mentions(analysed: DocIndex) -> list[Mention]:
     """Every actor-like name in reading order, cleaned; no two mentions overlap."""
     doc = analysed.doc
     mentions = _nickname_mentions(analysed)
@@ -163,7 +163,7 @@ def collect_mentions(analysed: AnalysedArticle) -> list[Mention]:
     return mentions
 
 
-def _gazetteer_mentions(analysed: AnalysedArticle, taken: set[int]) -> list[Mention]:
+def _gazetteer_mentions(analysed: DocIndex, taken: set[int]) -> list[Mention]:
     """Countries and capitals the tagger missed ("... demanding that Kyiv cede control")."""
     doc = analysed.doc
     gaz = gazetteer()
@@ -202,7 +202,7 @@ def _major_languages() -> frozenset[str]:
     return frozenset(lang.name.split(" (")[0].casefold() for lang in pycountry.languages if hasattr(lang, "alpha_2"))
 
 
-def _clean(analysed: AnalysedArticle, span: Span, label: str) -> Mention | None:
+def _clean(analysed: DocIndex, span: Span, label: str) -> Mention | None:
     doc = analysed.doc
     start, end = span.start, span.end
     last_word = doc[end - 1].lower_
