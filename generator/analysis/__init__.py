@@ -3,6 +3,7 @@
 Each layer is a spaCy component registered as a factory (configuration in ``default_config``,
 results in ``doc.spans`` and extensions, failures kept per document by :mod:`.guard`):
 
+- ``person_names`` keeps one label per personal name across the article (:mod:`.names`);
 - ``quotations`` writes ``doc.spans["quotation"]``, ``doc.spans["quoted_term"]`` and
   ``Token._.in_quotation`` (:mod:`.quotations`);
 - ``attribution_cues`` writes ``doc.spans["cue"]``: each reporting verb outside quotations with
@@ -17,11 +18,12 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from . import actors, cues, quotations  # noqa: F401 - importing registers the factories
+from . import actors, cues, names, quotations  # noqa: F401 - importing registers the factories
 from .guard import LayerError, layer_errors
 
 # The components in pipeline order, and the briefing sections each one's failure empties.
 LAYERS: dict[str, tuple[str, ...]] = {
+    "person_names": (),  # on failure the tagger's own labels stand: nothing is lost
     "quotations": ("actors", "quotes", "key facts", "open questions", "timeline", "figures"),
     "attribution_cues": ("quotes",),
     "actor_mentions": ("actors",),

@@ -359,7 +359,20 @@ class _Resolver:
         if not candidates:
             return None
         before = [c for c in candidates if c.mentions[0].start < mention.start]
-        return max(before or candidates, key=lambda c: c.last_start)
+        # Two people share the name ("Seddique Mir Mateen ... his son, Omar Mateen"): the bare
+        # surname is one the article has made a subject, not one named only in passing (an
+        # apposition, an object); among those, the one named last.
+        return max(before or candidates, key=lambda c: (self._is_subject(c), c.last_start))
+
+    def _is_subject(self, cluster: Cluster) -> bool:
+        """Some mention is a clause's subject, or stands in apposition to one ("His grandson James
+        Roosevelt Jr. spoke")."""
+        subjects = ("nsubj", "nsubjpass")
+        for mention in cluster.mentions:
+            head = self.analysed.doc[mention.start:mention.end].root
+            if head.dep_ in subjects or (head.dep_ == "appos" and head.head.dep_ in subjects):
+                return True
+        return False
 
     def _longer_person(self, mention: Mention) -> Cluster | None:
         """"De Niro" after "Robert De Niro": the end of a full name met before."""

@@ -309,8 +309,9 @@ class _Resolver:
         before it (``Roosevelt`` after ``James Roosevelt Jr.`` is not ``Franklin Roosevelt``).
         """
         if at is not None and 0 <= at < len(self.doc) and (number := self._actor_of_token[at]) >= 0:
-            clustered = self._layer_actors[number].name
-            if clustered.lower() in self._actors_named:
+            known = self._actors_named.get(self._layer_actors[number].name.lower())
+            if known:  # the briefing's actor (its name may have been edited) with that name or alias
+                clustered = known[0].name
                 if " " in clustered:
                     return clustered
                 written = self._written_full_name(clustered)  # "Trip Chowdhry", when the tagger saw "Chowdhry"
