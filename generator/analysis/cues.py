@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..vocabulary import ANSWER_NOUNS, PERSON_NOUNS, WEAK_REPORTING_VERBS
+from ..vocabulary import ANSWER_NOUNS, DOCUMENT_NOUNS, PERSON_NOUNS, WEAK_REPORTING_VERBS
 from .guard import guarded_layer
 from .index import DocIndex
 from .verbs import is_reporting_verb
@@ -109,6 +109,12 @@ def _is_turn_cue(token: Token) -> bool:
         c.dep_ == "nsubj" and c.lemma_.lower() in ANSWER_NOUNS for c in token.children)
 
 
+def _is_document_reading(token: Token) -> bool:
+    """``the statement read``: a document "reads" what its authors wrote."""
+    return token.lemma_ == "read" and token.pos_ == "VERB" and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in DOCUMENT_NOUNS for c in token.children)
+
+
 def find_cues(doc: Doc) -> list[Span]:
     """The cue spans of a document whose quotations are already marked."""
     index = DocIndex(doc)
@@ -123,7 +129,7 @@ def find_cues(doc: Doc) -> list[Span]:
             span._.cue = Cue(token.i, token.lemma_.lower(), False, None, turn=True)
             cues.append(span)
             continue
-        if not is_reporting_verb(token):
+        if not (is_reporting_verb(token) or _is_document_reading(token)):
             continue
         source = sources.source_of(token)
         span = Span(doc, token.i, token.i + 1, label="cue")

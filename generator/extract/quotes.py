@@ -592,13 +592,17 @@ class _Resolver:
             return _Speaker(name, self.role_of(name), kind)
         if token.pos_ not in ("NOUN", "PRON", "NUM", "ADJ"):
             return None
+        if token.dep_ == "appos" and token.head.i < token.i and self._entity_of(token.head) is not None:
+            return self.describe(token.head, resolve)  # "SAG-AFTRA, the actors' union, called ..."
         lemma = token.lemma_.lower()
         possessor = next((c for c in token.children if c.dep_ == "poss"), None)
+        determiner = next((c.lower_ for c in token.children if c.dep_ == "det"), None)
+        if determiner == "the" and resolve and (named := self._actor_so_described(token)) is not None:
+            return _resolved(named)  # "the hurricane center" is the National Hurricane Center
         if (possessor is not None and lemma in ORGANISATION_NOUNS and lemma not in PERSON_NOUNS
                 and self._entity_of(possessor) is not None):
             return _Speaker(self.doc[possessor.left_edge.i:token.i + 1].text, None, "org")
         is_person = lemma in PERSON_NOUNS or token.lower_.endswith("year-old")
-        determiner = next((c.lower_ for c in token.children if c.dep_ == "det"), None)
         if not is_person:
             if lemma in ORGANISATION_NOUNS and determiner == "the" and resolve:
                 return _resolved(self._definite(token, lemma, "org"))
@@ -635,6 +639,18 @@ class _Resolver:
             return spoken[-1]
         items = self.people if kind == "person" else self.orgs
         return self._last(items, token.i, self.analysed.sent_bounds(token.i)[0])
+
+    def _actor_so_described(self, token: Token) -> _Speaker | None:
+        """``the hurricane center``: the one organisation whose name holds every word of the
+        description (two or more words, so "the company" alone is left to the other rules)."""
+        words = {t.lower_ for t in token.subtree if t.i <= token.i and t.dep_ not in ("det", "punct")}
+        if len(words) < 2:
+            return None
+        named = [a for a in self.actors if a.type == "organization"
+                 and words <= set(self._clean_name(a.name).lower().split())]
+        if len(named) != 1:
+            return None
+        return _Speaker(named[0].name, self.role_of(named[0].name), "org")
 
     def _joint_speakers(self, token: Token) -> list[str]:
         """The other names a source is coordinated with ("Burton and Nick"), each canonical."""
