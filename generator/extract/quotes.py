@@ -906,6 +906,7 @@ def extract_quotes(analysed: AnalysedArticle, actors: list[Actor]) -> tuple[list
             named = _transcript_name(ctx, resolver, candidate)
             speaker = named or _resolved(_from_context(ctx, resolver, candidate)
                                          or _from_following(ctx, resolver, candidate)
+                                         or _action_beat(ctx, resolver, candidate)
                                          or _turn_taking(analysed, by_paragraph, candidate))
         quotes.append(Quote(text=candidate.text, speaker=speaker.name if speaker else None,
                             role=speaker.role if speaker else None, partial=candidate.partial,
@@ -1055,6 +1056,33 @@ def _from_following(ctx: _Context, resolver: _Resolver, candidate: _Candidate) -
         return None
     cues = [span.doc[i] for i in range(span.start, span.end) if i in ctx.cues]
     return resolver.speaker_of_verb(cues[0]) if cues else None
+
+
+def _action_beat(ctx: _Context, resolver: _Resolver, candidate: _Candidate) -> _Speaker | None:
+    """``"It's not like I have boxes of scripts." Wiig looks mortified.``: in a feature, a quote with
+    no cue goes to the person a sentence right beside it is about (its subject, or the owner of
+    its subject: "Her expression fixes"), when that sentence, in the quote's paragraph, names
+    one person only."""
+    analysed = ctx.analysed
+    paragraph = analysed.sentences[candidate.sentence].paragraph
+    last = _last_sentence(ctx, candidate.span)
+    for index in (last + 1, candidate.sentence - 1):
+        if not 0 <= index < len(analysed.sentences) or analysed.sentences[index].paragraph != paragraph:
+            continue
+        if index in (candidate.sentence, last) or ctx.reporting_verbs(index):
+            continue
+        subject = ctx.main_subject(index)
+        if subject is None:
+            continue
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+        about = resolver.describe(owner if subject.pos_ == "NOUN" and owner is not None else subject)
+        if about is not None and about.name is not None and about.kind == "person":
+            span = ctx.sentence_tokens(index)
+            others = {ent.text for ent in analysed.ents_within(span.start, span.end)
+                      if ent.label_ == "PERSON"} if span is not None else set()
+            if len({resolver.canonical(name) for name in others} - {about.name}) == 0:
+                return about
+    return None
 
 
 def _statements(ctx: _Context, resolver: _Resolver) -> list[Statement]:
