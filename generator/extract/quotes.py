@@ -194,6 +194,7 @@ class _Resolver:
         # people and the names that may be people (a surname the tagger left unlabelled or took
         # for a one-word organisation): the candidates for "he"/"she", in reading order
         self.animate: list[tuple[int, _Speaker]] = []
+        self.named_people: list[tuple[int, _Speaker]] = []  # every PERSON name outside quotes, any role
         self.described: list[tuple[int, str, _Speaker]] = []  # (token, head lemma, referent)
         self._person_at: dict[int, _Speaker] = {}  # token index -> its first entry in people
         self._roles: dict[str, str | None] = {}
@@ -455,6 +456,10 @@ class _Resolver:
         for cue in self.ctx.cues.values():
             if cue.source is not None and self.doc[cue.source].dep_ not in SUBJECT_DEPS:
                 orphans.add(cue.source)
+        for ent in self._ents:  # full names only: a lone "PERSON" word is often a film or a grape
+            if ent.label_ == "PERSON" and len(ent) > 1 and all(t.pos_ == "PROPN" and t.is_title for t in ent):
+                name = self.canonical(ent.text, ent.root.i)
+                self.named_people.append((ent.root.i, _Speaker(name, None, "person")))
         for token in self.doc:
             if self.ctx.in_quote(token) or not self._talked_about(token, orphans):
                 continue
@@ -513,6 +518,23 @@ class _Resolver:
                 return speakers[k]
         return speakers[first]
 
+    def _pronoun_referent(self, token: Token, sentence_start: int, gender: str) -> _Speaker | None:
+        """Who "he"/"she" is: the person last talked about (a subject), unless the sentence just
+        before talks about no one so and names a person in full otherwise ("Police arrested John
+        Smith. “I am innocent,” he said."): then that person."""
+        subject = self._last(self.animate, token.i, sentence_start, gender)
+        sentence_of = self.analysed.sentence_of_token
+        previous = sentence_of(token.i) - 1
+        indices, _ = self._fitting(self.animate, gender)
+        count = bisect_left(indices, token.i)
+        if count and sentence_of(indices[count - 1]) >= previous:
+            return subject
+        indices, speakers = self._fitting(self.named_people, gender)
+        count = bisect_left(indices, token.i)
+        if count and sentence_of(indices[count - 1]) >= previous:
+            return speakers[count - 1]
+        return subject
+
     def _fitting(self, items: list[tuple[int, _Speaker]], gender: str | None) -> tuple[list[int], list[_Speaker]]:
         """The referents of ``items`` (``people`` or ``orgs``, in reading order) that fit ``gender``,
         filtered once: both lists (and the genders learnt) are complete before anyone asks."""
@@ -570,7 +592,7 @@ class _Resolver:
             if not resolve:
                 return None
             gender = "male" if lower in ("he", "him") else "female"
-            return _resolved(self._last(self.animate, token.i, sentence_start, gender))
+            return _resolved(self._pronoun_referent(token, sentence_start, gender))
         if lower in GROUP_PRONOUNS:
             if not resolve or lower != "it":
                 return None
@@ -1059,19 +1081,28 @@ def _from_following(ctx: _Context, resolver: _Resolver, candidate: _Candidate) -
 
 
 def _action_beat(ctx: _Context, resolver: _Resolver, candidate: _Candidate) -> _Speaker | None:
-    """``"It's not like I have boxes of scripts." Wiig looks mortified.``: in a feature, a quote with
-    no cue goes to the person a sentence right beside it is about (its subject, or the owner of
+    """``"It's not like I have boxes of scripts." Wiig looks mortified.``, ``Tuberville was blunt:
+    "..."``: in a feature, a quote with no cue goes to the person a sentence right beside it (or
+    the clause introducing it with a colon) is about (its subject, or the owner of
     its subject: "Her expression fixes"), when that sentence, in the quote's paragraph, names
     one person only."""
     analysed = ctx.analysed
     paragraph = analysed.sentences[candidate.sentence].paragraph
     last = _last_sentence(ctx, candidate.span)
-    for index in (last + 1, candidate.sentence - 1):
+    opening = candidate.span.open_mark if candidate.span.open_mark is not None else candidate.span.start
+    introduced = ctx.text[analysed.sentences[candidate.sentence].start:opening].rstrip().endswith(":")
+    for index in (candidate.sentence, last + 1, candidate.sentence - 1):
         if not 0 <= index < len(analysed.sentences) or analysed.sentences[index].paragraph != paragraph:
             continue
-        if index in (candidate.sentence, last) or ctx.reporting_verbs(index):
+        if index == candidate.sentence and not introduced:
+            continue  # "Tuberville was blunt: “...”": the clause before the colon introduces it
+        if (index != candidate.sentence and index in (candidate.sentence, last)) or ctx.reporting_verbs(index):
             continue
-        subject = ctx.main_subject(index)
+        if index == candidate.sentence:
+            subject = next((t for t in ctx.tokens_between(analysed.sentences[index].start, opening)
+                            if t.dep_ in SUBJECT_DEPS and not ctx.in_quote(t)), None)
+        else:
+            subject = ctx.main_subject(index)
         if subject is None:
             continue
         owner = next((c for c in subject.children if c.dep_ == "poss"), None)
