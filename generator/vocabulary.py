@@ -101,6 +101,10 @@ PERSON_NOUNS = frozenset({
     "year-old", "teenager", "boy", "girl", "colleague", "partner", "insider", "observer",
 })
 
+# People who speak for an organisation: with no name of their own, the organisation is the
+# speaker ("a spokesman for Google said" → Google, role "a spokesman for Google").
+SPOKESPERSON_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative"})
+
 # Nouns of an answer that make "came the reply" a cue: the other party of the exchange speaks.
 ANSWER_NOUNS = frozenset({"reply", "answer", "response", "retort", "rejoinder", "riposte"})
 

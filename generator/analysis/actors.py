@@ -375,11 +375,14 @@ class _Resolver:
         return False
 
     def _longer_person(self, mention: Mention) -> Cluster | None:
-        """"De Niro" after "Robert De Niro": the end of a full name met before."""
+        """"De Niro" after "Robert De Niro": the end of a full name met before; "Seddique Mateen"
+        after "Seddique Mir Mateen": its first and last names without the middle one."""
         words = _word_keys(mention.text)
         for cluster in reversed(self.clusters):
             if cluster.person_anchor and any(
-                    len(keys := _word_keys(text)) > len(words) and keys[-len(words):] == words
+                    len(keys := _word_keys(text)) > len(words)
+                    and (keys[-len(words):] == words
+                         or (len(words) == 2 and keys[0] == words[0] and keys[-1] == words[-1]))
                     for text in cluster.texts):
                 return cluster
         return None

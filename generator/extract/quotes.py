@@ -40,6 +40,7 @@ from ..vocabulary import (
     PERSON_PRONOUNS,
     SPEAKER_NAME_SUFFIXES,
     SPEAKER_TITLES,
+    SPOKESPERSON_NOUNS,
     WEAK_REPORTING_VERBS,
 )
 
@@ -625,6 +626,8 @@ class _Resolver:
                 and self._entity_of(possessor) is not None):
             return _Speaker(self.doc[possessor.left_edge.i:token.i + 1].text, None, "org")
         is_person = lemma in PERSON_NOUNS or token.lower_.endswith("year-old")
+        if lemma in SPOKESPERSON_NOUNS and (employer := self._employer(token)) is not None:
+            return _Speaker(employer, self.phrase(token), "org")
         if not is_person:
             if lemma in ORGANISATION_NOUNS and determiner == "the" and resolve:
                 return _resolved(self._definite(token, lemma, "org"))
@@ -661,6 +664,21 @@ class _Resolver:
             return spoken[-1]
         items = self.people if kind == "person" else self.orgs
         return self._last(items, token.i, self.analysed.sent_bounds(token.i)[0])
+
+    def _employer(self, token: Token) -> str | None:
+        """The organisation a spokesperson speaks for, as the article names it: "a spokesman for
+        Google", "a Google spokeswoman", "Google's spokesperson"."""
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("for", "of", "at"):
+                target = next((c for c in child.children if c.dep_ == "pobj"), None)
+            elif child.dep_ in ("compound", "poss", "nmod"):
+                target = child
+            else:
+                continue
+            ent = self._entity_of(target) if target is not None else None
+            if ent is not None and ent.label_ in ("ORG", "GPE", "NORP") and not self.ctx.in_quote(target):
+                return self.canonical(ent.text, target.i)
+        return None
 
     def _actor_so_described(self, token: Token) -> _Speaker | None:
         """``the hurricane center``: the one organisation whose name holds every word of the
@@ -930,6 +948,8 @@ def extract_quotes(analysed: AnalysedArticle, actors: list[Actor]) -> tuple[list
                                          or _from_following(ctx, resolver, candidate)
                                          or _action_beat(ctx, resolver, candidate)
                                          or _turn_taking(analysed, by_paragraph, candidate))
+        if speaker is None or speaker.how != "explicit":
+            speaker = _self_named(resolver, candidate) or speaker
         quotes.append(Quote(text=candidate.text, speaker=speaker.name if speaker else None,
                             role=speaker.role if speaker else None, partial=candidate.partial,
                             sentence=candidate.sentence, attribution=_attribution(speaker),
@@ -1078,6 +1098,18 @@ def _from_following(ctx: _Context, resolver: _Resolver, candidate: _Candidate) -
         return None
     cues = [span.doc[i] for i in range(span.start, span.end) if i in ctx.cues]
     return resolver.speaker_of_verb(cues[0]) if cues else None
+
+
+SELF_NAMING = re.compile(r"(?:^|[\s(“\"])I,\s+((?:[A-Z][\w'’.-]+\s?){1,4}),|\b[Mm]y name is ((?:[A-Z][\w'’-]+\s?){1,4})")
+
+
+def _self_named(resolver: _Resolver, candidate: _Candidate) -> _Speaker | None:
+    """``"I, Seddique Mateen, am declaring myself a candidate"``: the quote names its speaker."""
+    match = SELF_NAMING.search(candidate.text)
+    if match is None:
+        return None
+    name = resolver.canonical((match.group(1) or match.group(2)).strip())
+    return _Speaker(name, resolver.role_of(name), "person")
 
 
 def _action_beat(ctx: _Context, resolver: _Resolver, candidate: _Candidate) -> _Speaker | None:
