@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from .analysis import LAYERS, LayerError, layer_errors
-from .extract.actors import extract_actors, rank_actors
+from .extract.actors import extract_actors, rank_actors, speakers_as_actors
 from .extract.facts import extract_key_facts
 from .extract.figures import extract_figures
 from .extract.questions import extract_open_questions
@@ -68,6 +68,8 @@ def build_briefing(analysed: AnalysedArticle) -> Briefing:
     sections = Sections(article.path, layer_errors(analysed.doc))
     actors = sections.run("actors", lambda: extract_actors(analysed), [])
     quotes, statements = sections.run("quotes", lambda: extract_quotes(analysed, actors), ([], []))
+    actors, quotes, statements = sections.run(
+        "actors", lambda: speakers_as_actors(actors, quotes, statements), (actors, quotes, statements))
     actors = sections.run("actors", lambda: rank_actors(actors, quotes), actors)
     summary, summary_sentences = sections.run("summary", lambda: summarise(analysed), ("", []))
     return Briefing(

@@ -202,6 +202,9 @@ class _Resolver:
         self._ents = [e for e in self.analysed.ents if e.label_ in NAME_LABELS and not ctx.quoted_token(e.start)]
         self._actor_of_token = actor_at(self.doc)
         self._layer_actors = self.doc._.actors or []
+        self._mentions_of: dict[str, list[int]] = {}  # actor name -> token starts of its mentions
+        for span in self.doc.spans.get("mention", []):
+            self._mentions_of.setdefault(self._layer_actors[span._.actor].name, []).append(span.start)
         self._index_names()
         self._surnames: dict[str, str] | None = None
         self._written: dict[str, str | None] = {}
@@ -271,7 +274,7 @@ class _Resolver:
                     ent = self._entity_of(tok)
                     if ent is not None and (ent.label_ == "PERSON" or (ent.label_ == "ORG" and tok.i == child.i)):
                         return ent
-        if head.pos_ == "PROPN":
+        if head.pos_ == "PROPN" and head.text[:1].isupper():  # the tagger's lowercase "president" is no name
             left = head.i
             while left > 0 and self.doc[left - 1].pos_ == "PROPN" and self.doc[left - 1].head.i == head.i:
                 left -= 1
@@ -613,7 +616,7 @@ class _Resolver:
             if partners:  # "reply Burton and Nick": they speak together
                 return _Speaker(" and ".join([name, *partners]), None, kind)
             return _Speaker(name, self.role_of(name), kind)
-        if token.pos_ not in ("NOUN", "PRON", "NUM", "ADJ"):
+        if token.pos_ not in ("NOUN", "PRON", "NUM", "ADJ") and not (token.pos_ == "PROPN" and token.is_lower):
             return None
         if token.dep_ == "appos" and token.head.i < token.i and self._entity_of(token.head) is not None:
             return self.describe(token.head, resolve)  # "SAG-AFTRA, the actors' union, called ..."
@@ -653,10 +656,11 @@ class _Resolver:
         age = re.match(r"(\d+)-year-old", token.lower_)
         if age:
             return self._aged(age.group(1), token.i)
-        for actor in self.actors:
-            role = (actor.role or self.role_of(actor.name) or "").lower()
-            if lemma in role.split():
-                return _Speaker(actor.name, actor.role or self.role_of(actor.name), kind)
+        described = [actor for actor in self.actors
+                     if lemma in (actor.role or self.role_of(actor.name) or "").lower().split()]
+        if described:  # "the president" of two presidents is the one named last before it
+            actor = max(described, key=lambda a: (self._last_mention(a.name, token.i), -self.actors.index(a)))
+            return _Speaker(actor.name, actor.role or self.role_of(actor.name), kind)
         if any(c.dep_ == "poss" for c in token.children):
             return _Speaker(None, self.phrase(token), kind)
         spoken = [s for i, s in sorted(self.speakers.items()) if i < token.i and s.kind == kind]
@@ -664,6 +668,12 @@ class _Resolver:
             return spoken[-1]
         items = self.people if kind == "person" else self.orgs
         return self._last(items, token.i, self.analysed.sent_bounds(token.i)[0])
+
+    def _last_mention(self, name: str, before: int) -> int:
+        """Where the actor ``name`` was last named before token ``before`` (-1: not before it)."""
+        starts = self._mentions_of.get(name, [])
+        count = bisect_left(starts, before)
+        return starts[count - 1] if count else -1
 
     def _employer(self, token: Token) -> str | None:
         """The organisation a spokesperson speaks for, as the article names it: "a spokesman for
