@@ -216,7 +216,17 @@ NON_ACTORS: frozenset[str] = frozenset({
     "golden globe", "emmys", "emmy", "grammys", "grammy", "tonys", "brexit", "thanksgiving",
     "christmas", "easter", "ramadan", "ebola", "covid", "covid-19", "coronavirus", "universe",
     "galaxy", "milky way", "solar system", "earth", "moon", "sun", "god", "mvp",
+    # file formats, protocols and technologies the tagger takes for organisations
+    "jpeg", "jpg", "png", "gif", "pdf", "mp3", "mp4", "html", "url", "sms", "mms", "gps", "usb",
+    "wi-fi", "wifi", "bluetooth", "lte", "5g", "4g", "dvd", "hdmi", "api", "sdk", "cgi", "vpn",
 })
+
+# Lines that credit the article's makers, not its actors: "Reporting by ...; Editing by ...",
+# "Copyright 2024 The Associated Press", "Photo: ..." (lowercase first words of such a line).
+CREDIT_LINE_STARTS: tuple[str, ...] = (
+    "reporting by", "additional reporting by", "writing by", "editing by", "compiled by",
+    "copyright", "©", "(c)", "photo:", "photograph:", "image:", "video:", "all rights reserved",
+)
 
 # A trailing word that makes a proper name an event, a law, an award or a work, not an actor.
 EVENT_WORDS: frozenset[str] = frozenset({

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from ..vocabulary import (
     AWARD_WORDS,
+    CREDIT_LINE_STARTS,
     EVENT_WORDS,
     GEOLOGICAL_SUFFIXES,
     HONORIFICS,
@@ -140,14 +141,20 @@ def _nickname_mentions(analysed: DocIndex) -> list[Mention]:
     return mentions
 
 
+# "WASHINGTON (AP) —", "LONDON (Reuters) -": a dateline in capitals, then the agency in brackets.
+DATELINE_CREDIT = re.compile(r"(?:[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+)*)\s*\(([^()\n]{1,40})\)\s*[-—–]")
+
+
 def collect_mentions(analysed: DocIndex) -> list[Mention]:
     """Every actor-like name in reading order, cleaned; no two mentions overlap."""
     doc = analysed.doc
     mentions = _nickname_mentions(analysed)
     taken = {i for m in mentions for i in range(m.start, m.end)}
+    credits = _credited(analysed)
     for ent in doc.ents:
-        if ent.label_ not in ACTOR_LABELS:
+        if ent.label_ not in ACTOR_LABELS or ent.start in credits:
             continue
+        ent = _within_sentence(analysed, ent)
         span = _extend(doc, ent)
         if any(i in taken for i in range(span.start, span.end)):
             continue
@@ -161,6 +168,33 @@ def collect_mentions(analysed: DocIndex) -> list[Mention]:
     mentions = [m for m in mentions if m.key not in events]
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _within_sentence(analysed: DocIndex, ent: Span) -> Span:
+    """An entity the tagger ran across a sentence break ("... in May. Apple said") keeps its part
+    in the sentence where it ends."""
+    start = analysed.sent_bounds(ent.end - 1)[0]
+    return ent if ent.start >= start else Span(analysed.doc, start, ent.end, label=ent.label_)
+
+
+def _credited(analysed: DocIndex) -> set[int]:
+    """Tokens that credit the article's makers: the agency of a dateline ("WASHINGTON (AP) —")
+    and credit lines ("Reporting by ...", "Copyright ...")."""
+    doc, text = analysed.doc, analysed.text
+    credited: set[int] = set()
+    for sentence in analysed.sentences:
+        line = text[sentence.start:sentence.end].lower()
+        span = analysed.sentence_span(sentence.index)
+        if span is None:
+            continue
+        if line.startswith(CREDIT_LINE_STARTS):
+            credited.update(range(span.start, span.end))
+            continue
+        match = DATELINE_CREDIT.match(text, sentence.start)
+        if match is not None:
+            first = analysed.first_token_from(match.start(1))
+            credited.update(range(first, analysed.first_token_from(match.end(1))))
+    return {i for i in credited if i < len(doc)}
 
 
 def _gazetteer_mentions(analysed: DocIndex, taken: set[int]) -> list[Mention]:

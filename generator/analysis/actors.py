@@ -293,6 +293,10 @@ class _Resolver:
         if stripped in self.by_key:
             self._add(self.by_key[stripped], mention)
             return
+        national = self._without_country(mention)
+        if national is not None:  # "the U.S. Senate" after "the Senate"
+            self._add(national, mention)
+            return
         if self._is_person_anchor(mention):
             longer = self._longer_person(mention)
             if longer is not None:
@@ -321,6 +325,15 @@ class _Resolver:
             text = mention.text
             key = text[:-1] if text.endswith("s") and not text.endswith("ss") else text
             self._join_or_new("group", mention, None, key=key)
+
+    def _without_country(self, mention: Mention) -> Cluster | None:
+        """The organisation already met under this name without its country ("U.S. Senate" →
+        "Senate", "British Museum" stays: no "Museum" was met)."""
+        words = mention.words
+        if len(words) < 2 or mention.label not in ("ORG", "FAC") or self.gaz.country(words[0]) is None:
+            return None
+        cluster = self.by_key.get(normalise(" ".join(words[1:])))
+        return cluster if cluster is not None and cluster.kind == "name" else None
 
     def _join_or_new(self, kind: str, mention: Mention, canonical: str | None, key: str | None = None) -> None:
         lookup = normalise(canonical or key or mention.text)

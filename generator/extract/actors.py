@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 from typing import TypeVar
@@ -9,7 +10,7 @@ from typing import TypeVar
 from ..analysis.actors import actors_of
 from ..models import Actor, Quote, Statement
 from ..nlp import AnalysedArticle
-from ..vocabulary import CORPORATE_SUFFIXES
+from ..vocabulary import CORPORATE_SUFFIXES, TITLE_FUNCTION_WORDS
 
 Said = TypeVar("Said", Quote, Statement)
 
@@ -24,9 +25,10 @@ def speakers_as_actors(actors: list[Actor], quotes: list[Quote],
     """Every speaker is one of the briefing's actors, so an editor can check one list.
 
     A speaker the actors lack is reconciled: a fuller form of an actor's name ("Trip Chowdhry"
-    for "Chowdhry") renames that actor; a name with no actor becomes one; a string that is no
-    name at all ("president") is no speaker: it moves to the role and the attribution becomes
-    unknown. Speakers joined by "and" are checked one by one.
+    for "Chowdhry") renames that actor; a proper name the actor layer did not keep joins the
+    actors. Any other string ("president", "North Korea's official newspaper") is no speaker an
+    editor can check: it moves to the role and the attribution becomes unknown. Speakers joined by "and" are checked one by
+    one.
     """
     actors = [replace(actor, aliases=list(actor.aliases)) for actor in actors]
     known = {form for actor in actors for form in (actor.name, *actor.aliases)}
@@ -36,8 +38,6 @@ def speakers_as_actors(actors: list[Actor], quotes: list[Quote],
         for name in (item.speaker or "").split(" and ") if item.speaker else ():
             if name in known or name in renamed:
                 continue
-            if not any(word[:1].isupper() for word in name.split()):
-                continue  # handled below: no name
             fuller = [a for a in actors if a.type in ("person", "organization") and " " not in a.name
                       and name.split()[-1] == a.name]
             if len(fuller) == 1:
@@ -45,14 +45,14 @@ def speakers_as_actors(actors: list[Actor], quotes: list[Quote],
                 renamed[actor.name] = name
                 actor.aliases = [actor.name, *actor.aliases]
                 actor.name = name
-            else:
+                known.add(name)
+            elif _looks_like_name(name):  # a name the actor layer did not keep ("Ana Silva")
                 words = name.split()
-                is_person = len(words) > 1 and all(w[:1].isupper() for w in words) and \
-                    words[-1].lower().rstrip(".") not in CORPORATE_SUFFIXES and "'" not in name and "’" not in name
-                sentence = min(i.sentence for i in said if i.speaker and name in i.speaker.split(" and "))
+                is_person = 1 < len(words) <= 3 and words[-1].lower().rstrip(".") not in CORPORATE_SUFFIXES
+                first = min(i.sentence for i in said if i.speaker and name in i.speaker.split(" and "))
                 actors.append(Actor(name=name, type="person" if is_person else "organization",
-                                    mentions=0, first_sentence=sentence))
-            known.add(name)
+                                    first_sentence=first))
+                known.add(name)
 
     def checked(item: Said) -> Said:
         if item.speaker is None:
@@ -62,6 +62,21 @@ def speakers_as_actors(actors: list[Actor], quotes: list[Quote],
         return replace(item, speaker=None, role=item.role or item.speaker, attribution="unknown")
 
     return actors, [checked(q) for q in quotes], [checked(s) for s in statements]
+
+
+NAME_WORD = re.compile(r"[A-Z][\w'’-]*\.?$")
+
+
+def _looks_like_name(text: str) -> bool:
+    """Capitalised words (and the small words names hold: "of", "for", "the", "and"), no
+    possessive, no sentence break: "People for the Ethical Treatment of Animals", not
+    "North Korea's official newspaper" or "Bushehr. While Moscow"."""
+    words = text.split()
+    if not words or not NAME_WORD.match(words[0]) or any(w.endswith(("'s", "’s")) for w in words):
+        return False
+    if any(w.endswith(".") and len(w) > 3 and i + 1 < len(words) for i, w in enumerate(words)):
+        return False
+    return all(NAME_WORD.match(w) or w in TITLE_FUNCTION_WORDS for w in words)
 
 
 def rank_actors(actors: list[Actor], quotes: list[Quote]) -> list[Actor]:
