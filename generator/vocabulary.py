@@ -266,6 +266,9 @@ PLACE_SUFFIXES: tuple[str, ...] = (
     " street", " avenue", " road", " place", " square", " boulevard", " lane", " quarter", " district",
     "allee", "platz", "strasse", "straße", "gasse", " airport", " mountains", " mountain", " island",
     " islands", " river", " valley", " bay", " peninsula",
+    # buildings and landmarks: the Washington Monument is no person, Trump Tower no one's name
+    " tower", " monument", " memorial", " cathedral", " stadium", " arena", " bridge", " hotel",
+    " keys", " palace", " castle", " temple", " mosque", " church", " abbey", " canal", " sea", " ocean",
 )
 
 # Nouns that make the name next to them an organisation: "charity CHAS", "affiliate KFSM",
@@ -372,6 +375,8 @@ GENERIC_HEADS: frozenset[str] = frozenset({
     "service", "services", "authority", "commission", "board", "bank", "court", "house", "center",
     "centre", "foundation", "society", "league", "club", "team", "restaurant", "research", "news",
     "corps", "programme", "program", "institution", "laboratory", "observatory", "trust", "network",
+    "gaming", "esports", "colleges", "entertainment", "studios", "holdings", "motors", "airlines",
+    "technologies", "systems", "labs", "pharmaceuticals", "media",
 })
 
 # Words that give no letter to an acronym: "Centers for Disease Control" → "CDC".
