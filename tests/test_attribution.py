@@ -97,3 +97,21 @@ def test_no_speaker_is_a_string_that_names_no_actor(nlp):
     names = {form for actor in briefing.actors for form in (actor.name, *actor.aliases)}
     assert speakers(briefing) == ["Ed Royce"]
     assert all(speaker is None or speaker in names for speaker in speakers(briefing))
+
+
+def test_a_key_fact_keeps_its_attribution_and_its_whole_list(nlp):
+    briefing = brief(nlp, "The latest Ebola outbreak has killed 3,338 people in Guinea, Liberia, Sierra Leone, Nigeria "
+                          "and Senegal, the WHO says. The agency said the outbreak was slowing in Guinea. Health "
+                          "workers in Liberia are still short of beds. The United Nations will send 200 more doctors "
+                          "next week. Officials said the airport in Monrovia would reopen on Friday.")
+    facts = [fact.text for fact in briefing.key_facts]
+    ebola = next(fact for fact in facts if "3,338" in fact)
+    assert ebola.endswith("Nigeria and Senegal, the WHO says.")
+    assert all(not fact.endswith("in Guinea.") or "slowing" in fact for fact in facts)
+
+
+def test_reported_statements_carry_their_attribution(nlp):
+    briefing = brief(nlp, "Maria Lopez said the plan would fail. The agency said costs had doubled.")
+    first = briefing.statements[0]
+    assert (first.speaker, first.attribution, first.cue) == ("Maria Lopez", "explicit", "said")
+    assert all(s.attribution in ("explicit", "resolved", "unknown") for s in briefing.statements)

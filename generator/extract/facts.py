@@ -2,8 +2,10 @@
 
 Why not plain lead-3 or TextRank: lead-3 stops at the third sentence and TextRank favours long
 sentences that share many words, so both repeat themselves and skip the "how much" and "when".
-Here each sentence (outside direct quotations) is cut to its self-contained clause, without
-the attribution tail (", a senior government official said") or a dateline, and scored on:
+Here each sentence (outside direct quotations) is taken whole, with its attribution (", the WHO
+says": who says so is part of the fact, and a sentence is never cut inside a list, a
+coordination, a negation or a condition), without a dateline or a leading connective, and
+scored on:
 
 * position (news puts what matters first, and each paragraph opens with its point);
 * who / where / when / how much: the kinds of named entities and numbers it carries;
@@ -24,7 +26,6 @@ from spacy.tokens import Span
 
 from ..models import Actor, Fact, Quote
 from ..nlp import AnalysedArticle
-from ..vocabulary import FACT_REPORTING_VERBS as REPORTING_VERBS
 from ..vocabulary import FIRST_SECOND_PERSON_SUBJECTS as FIRST_PERSON
 from ..vocabulary import FRAMING_VERBS
 from .timeline import DATELINE
@@ -35,8 +36,6 @@ ASPECTS = {
     "when": {"DATE", "TIME"},
     "how much": {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"},
 }
-ACCORDING_TAIL = re.compile(r",\s+according to .+$")
-ACCORDING_HEAD = re.compile(r"^According to [^,;—]{1,60},\s+(?=[A-Za-z])")
 CLOSING_MARKS = "”\"’'"
 OPENERS = re.compile(r"^(?:Still|But|And|However|Meanwhile|Also|So|Yet),?\s+", re.IGNORECASE)
 MIN_WORDS = 7
@@ -78,7 +77,8 @@ def overlap(first: frozenset[str], second: frozenset[str]) -> float:
 
 
 def core_clause(analysed: AnalysedArticle, index: int) -> Span | None:
-    """The sentence without its attribution tail: "X is not ruling out ..., an official said"."""
+    """The sentence itself, its attribution kept ("..., the WHO says": who says so is part of the
+    fact); only a framing clause gives way to the news it frames ("The comments come after ...")."""
     span = analysed.sentence_span(index)
     if span is None:
         return None
@@ -89,22 +89,13 @@ def core_clause(analysed: AnalysedArticle, index: int) -> Span | None:
             clause = clauses[0]
             start = min(t.i for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i))
             return span.doc[start:clause.right_edge.i + 1]
-    if root.lemma_ in REPORTING_VERBS:
-        complements = [c for c in root.children if c.dep_ in ("ccomp", "xcomp") and c.i < root.i]
-        if complements:
-            clause = complements[0]
-            start, end = clause.left_edge.i, clause.right_edge.i + 1
-            if end - start >= MIN_WORDS:
-                return span.doc[start:end]
     return span
 
 
 def clean(text: str) -> str:
-    """Drop a dateline, a leading connective and an "according to" attribution; end with a full stop."""
+    """Drop a dateline and a leading connective; end with a full stop."""
     text = DATELINE.sub("", text.strip())
     text = OPENERS.sub("", text)
-    text = ACCORDING_TAIL.sub("", text)
-    text = ACCORDING_HEAD.sub("", text)
     text = text.strip(" ,;—–-")
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
