@@ -23,7 +23,7 @@ from .guard import guarded_layer
 
 # Labels no personal name can carry: a surname under one of them is a tagging error.
 NON_NAME_LABELS = frozenset({"CARDINAL", "DATE", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "TIME", "PRODUCT",
-                             "WORK_OF_ART", ""})
+                             "WORK_OF_ART"})
 
 
 def _surnames(doc: Doc) -> set[str]:
@@ -60,7 +60,8 @@ def consistent_person_names(doc: Doc) -> list[Span]:
         titles = [i for i in range(start, end - 1) if doc[i].lower_.rstrip(".") in SPEAKER_TITLES]
         if titles:  # "Patrol Chief James Hall": the name is what follows the last title
             start = titles[-1] + 1
-        if doc[end - 1].text not in surnames or not all(label_of[i] in NON_NAME_LABELS for i in range(start, end)):
+        if doc[end - 1].text not in surnames or not all(
+                label_of[i] == "" or label_of[i] in NON_NAME_LABELS for i in range(start, end)):
             continue
         if all(label_of[i] == "" for i in range(start, end)) and end - start == 1 and doc[start].is_sent_start:
             continue  # a lone capitalised word opening a sentence may be an ordinary word
