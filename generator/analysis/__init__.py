@@ -9,7 +9,9 @@ results in ``doc.spans`` and extensions, failures kept per document by :mod:`.gu
 - ``attribution_cues`` writes ``doc.spans["cue"]``: each reporting verb outside quotations with
   the source it attributes to (:mod:`.cues`);
 - ``actor_mentions`` writes ``doc.spans["mention"]`` and ``Doc._.actors``: every naming of an
-  actor, one actor per real-world actor (:mod:`.actors`).
+  actor, one actor per real-world actor (:mod:`.actors`);
+- ``referents`` writes ``doc.spans["referent"]``: who each third-person pronoun outside
+  quotations stands for (:mod:`.referents`).
 
 Extractors read these layers and never re-derive them.
 """
@@ -18,7 +20,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from . import actors, cues, names, quotations  # noqa: F401 - importing registers the factories
+from . import actors, cues, names, quotations, referents  # noqa: F401 - importing registers the factories
 from .guard import LayerError, layer_errors
 
 # The components in pipeline order, and the briefing sections each one's failure empties.
@@ -27,6 +29,7 @@ LAYERS: dict[str, tuple[str, ...]] = {
     "quotations": ("actors", "quotes", "key facts", "open questions", "timeline", "figures"),
     "attribution_cues": ("quotes",),
     "actor_mentions": ("actors",),
+    "referents": (),  # on failure each extractor resolves its pronouns itself, as before
 }
 
 __all__ = ["LAYERS", "LayerError", "add_layers", "layer_errors"]
