@@ -33,6 +33,7 @@ NOISE_ALLOWANCE = 0.02
 FIGURES = {
     "quotes_f1": "quotes F1",
     "speaker_accuracy": "speaker accuracy of matched quotes",
+    "explicit_speaker_accuracy": "speakers marked explicit that are right",
     "actors_f1": "actors F1",
     "actor_type_accuracy": "actor type accuracy of matched actors",
     "key_facts_recall": "editor's facts covered",
@@ -82,6 +83,7 @@ def measure(corpus: list[GoldArticle], nlp: Language) -> dict[str, float]:
     return {
         "quotes_f1": quotes.f1,
         "speaker_accuracy": quotes.speaker_accuracy,
+        "explicit_speaker_accuracy": quotes.explicit_accuracy,
         "actors_f1": prf(actors.matched, actors.predicted, actors.gold)[2],
         "actor_type_accuracy": actors.type_accuracy,
         "key_facts_recall": facts_covered / facts_gold if facts_gold else 0.0,

@@ -27,6 +27,7 @@ class Predicted:
     text: str
     speaker: str | None
     speaker_ok: Callable[[str | None], bool] | None = None  # baseline: its own fair comparison
+    attribution: str | None = None  # ours: explicit, resolved or unknown
 
 
 @dataclass
@@ -36,11 +37,14 @@ class Scores:
     gold: int = 0
     speakers_right: int = 0
     refused: int = 0  # articles the method declined to process
+    explicit: int = 0  # matched quotes whose attribution is explicit
+    explicit_right: int = 0
 
     def row(self, name: str) -> str:
         precision, recall, f1 = prf(self.true_positives, self.predicted, self.gold)
         accuracy = self.speakers_right / self.true_positives if self.true_positives else 0.0
-        return format_row(name, precision, recall, f1, f"speaker={accuracy:.3f}",
+        explicit = f" explicit={self.explicit_accuracy:.3f} of {self.explicit}" if self.explicit else ""
+        return format_row(name, precision, recall, f1, f"speaker={accuracy:.3f}{explicit}",
                           f"(tp={self.true_positives} pred={self.predicted} gold={self.gold})")
 
     @property
@@ -50,6 +54,11 @@ class Scores:
     @property
     def speaker_accuracy(self) -> float:
         return self.speakers_right / self.true_positives if self.true_positives else 0.0
+
+    @property
+    def explicit_accuracy(self) -> float:
+        """How often a speaker marked ``explicit`` (its own cue names it) is right."""
+        return self.explicit_right / self.explicit if self.explicit else 0.0
 
 
 def words(text: str) -> set[str]:
@@ -108,8 +117,12 @@ def score(predicted: Sequence[Predicted], gold: Sequence[dict[str, Any]], into: 
     for i, j in matched:
         item, wanted = predicted[i], gold[j]
         check = item.speaker_ok or (lambda g, s=item.speaker: same_speaker(s, g))
-        if check(wanted["speaker"]):
+        right = check(wanted["speaker"])
+        if right:
             into.speakers_right += 1
+        if item.attribution == "explicit":
+            into.explicit += 1
+            into.explicit_right += right
         else:
             notes.append(f"  speaker {item.speaker!r} != {wanted['speaker']!r}: {wanted['text'][:60]!r}")
     hit_p, hit_g = {i for i, _ in matched}, {j for _, j in matched}
@@ -153,7 +166,7 @@ def _textacy_speaker_check(tokens: list) -> Callable[[str | None], bool]:
 
 
 def our_quotes(article: GoldArticle) -> list[Predicted]:
-    return [Predicted(q.text, q.speaker) for q in article.briefing.quotes]
+    return [Predicted(q.text, q.speaker, attribution=q.attribution) for q in article.briefing.quotes]
 
 
 def run(corpus: list[GoldArticle], verbose: bool = False,
