@@ -121,7 +121,13 @@ ORGANISATION_NOUNS = frozenset({
     "campaign", "office", "administration", "government", "ministry", "department", "team",
     "company", "firm", "spokesman", "spokeswoman", "spokesperson", "paper", "newspaper",
     "agency", "committee", "party", "union", "council", "court", "organisation", "organization",
+    # what "the group said" and "the carmaker" stand for: the organisation named before
+    "group", "carmaker", "bank", "movement", "militia", "coalition", "alliance", "watchdog",
+    "regulator", "charity", "airline", "retailer", "insurer", "broadcaster", "network",
 })
+
+# Nouns that stand for a country named before: "the North American nation" → Canada.
+COUNTRY_NOUNS = frozenset({"nation", "country", "state", "kingdom", "republic"})
 
 # Function words that may stay lowercase inside a title ("Once Upon A Time in Hollywood").
 TITLE_FUNCTION_WORDS = frozenset({
@@ -473,11 +479,11 @@ OBSTACLE_NOUNS = frozenset({"hurdle", "obstacle", "question", "issue", "challeng
 # Verbs of demand between actors: "the Kremlin is demanding that Kyiv cede control".
 DEMAND_VERBS = frozenset({"demand", "insist", "urge", "require"})
 
-# Descriptions that stand for an earlier named actor: "the North American nation" → Canada.
+# Descriptions that stand for an earlier named actor ("the North American nation" → Canada),
+# by the entity label of what they stand for: built from the two lists above, never apart.
 DESCRIPTION_TYPES = {
-    "nation": "GPE", "country": "GPE", "government": "GPE", "state": "GPE", "kingdom": "GPE",
-    "republic": "GPE", "company": "ORG", "firm": "ORG", "group": "ORG", "organization": "ORG",
-    "organisation": "ORG", "party": "ORG", "agency": "ORG", "carmaker": "ORG", "bank": "ORG",
+    **{noun: "ORG" for noun in ORGANISATION_NOUNS - SPOKESPERSON_NOUNS - {"government"}},
+    **{noun: "GPE" for noun in COUNTRY_NOUNS | {"government"}},
 }
 
 # First- and second-person pronouns, subject and object forms (checked on tokens tagged PRP, so

@@ -120,11 +120,11 @@ def score(predicted: Sequence[Predicted], gold: Sequence[dict[str, Any]], into: 
         right = check(wanted["speaker"])
         if right:
             into.speakers_right += 1
+        else:
+            notes.append(f"  speaker {item.speaker!r} != {wanted['speaker']!r}: {wanted['text'][:60]!r}")
         if item.attribution == "explicit":
             into.explicit += 1
             into.explicit_right += right
-        else:
-            notes.append(f"  speaker {item.speaker!r} != {wanted['speaker']!r}: {wanted['text'][:60]!r}")
     hit_p, hit_g = {i for i, _ in matched}, {j for _, j in matched}
     notes += [f"  extra: {item.text[:70]!r}" for i, item in enumerate(predicted) if i not in hit_p]
     notes += [f"  missed: {wanted['text'][:70]!r}" for j, wanted in enumerate(gold) if j not in hit_g]
