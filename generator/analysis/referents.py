@@ -39,13 +39,11 @@ from ..vocabulary import (
     WEAK_REPORTING_VERBS,
 )
 from .actors import actor_at, actors_of
-from .cues import Cue, is_titled
+from .cues import NAME_LABELS, SUBJECT_DEPS, Cue, is_titled
 from .guard import guarded_layer
 from .index import DocIndex
 from .quotations import quotations
 
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
-NAME_LABELS = ("PERSON", "ORG", "NORP", "GPE", "FAC")
 SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 AGE_BEFORE = re.compile(r"\bthe (\d+)-year-old\s*$", re.IGNORECASE)
 # How much of the text before a reporting verb ``AGE_BEFORE`` is first tried on (see ``_age_before``).

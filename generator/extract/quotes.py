@@ -21,8 +21,9 @@ from itertools import islice
 
 from spacy.tokens import Token
 
+from ..analysis.cues import SUBJECT_DEPS
 from ..analysis.quotations import Quotation
-from ..analysis.referents import SUBJECT_DEPS, Context, Referent, Resolver, definiteness, resolved
+from ..analysis.referents import Context, Referent, Resolver, definiteness, resolved
 from ..analysis.verbs import is_reporting_verb
 from ..models import Actor, Quote, Statement
 from ..nlp import AnalysedArticle
