@@ -61,7 +61,6 @@ class Referent:
     how: str = "explicit"
 
 
-
 class Context:
     """What the analysis layers say about the article, indexed for the resolver's questions.
 
