@@ -5,9 +5,10 @@ The small English model labels names from the words around them, so one article 
 same "Mateen" PERSON, PRODUCT, CARDINAL and DATE, and leave "Seddique Mir Mateen" untagged; each
 wrong label then misleads every reader of ``doc.ents`` (a surname becomes a date on the
 timeline, a figure, or no actor at all). This component runs right after the model's tagger and
-relabels, as PERSON, each run of proper nouns that ends in the surname of a PERSON the article
-names in full, when the tagger gave the run no label or a label that no name can have (numbers,
-dates, products, works). Names it took for organisations, places or nationalities are left alone:
+relabels, as PERSON, each run of proper nouns (or a capitalised word mid-sentence the tagger took
+for a common noun: "Crews wrote") that ends in the surname of a PERSON the article names in
+full, when the tagger gave the run no label or a label that no name can have (numbers, dates,
+products, works). Names it took for organisations, places or nationalities are left alone:
 "Ford" may be the company.
 """
 
@@ -56,7 +57,12 @@ def consistent_person_names(doc: Doc) -> list[Span]:
         for i in range(ent.start, ent.end):
             label_of[i] = ent.label_
     relabelled = []
-    for start, end in _proper_runs(doc):
+    runs = _proper_runs(doc)
+    in_run = {i for start, end in runs for i in range(start, end)}
+    # a surname the tagger took for a common noun mid-sentence ("“...,” Crews wrote")
+    runs += [(t.i, t.i + 1) for t in doc if t.i not in in_run and t.pos_ == "NOUN" and t.is_title
+             and t.text in surnames and not t.is_sent_start and doc[t.i - 1].text not in (".", "\n")]
+    for start, end in sorted(runs):
         titles = [i for i in range(start, end - 1) if doc[i].lower_.rstrip(".") in SPEAKER_TITLES]
         if titles:  # "Patrol Chief James Hall": the name is what follows the last title
             start = titles[-1] + 1
