@@ -111,7 +111,7 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words).upper()
 
 
-def _is_acronym(text: str) -> bool:
+def is_acronym(text: str) -> bool:
     letters = text.replace(".", "")
     return 2 <= len(letters) <= 6 and letters.isalpha() and sum(c.isupper() for c in letters) >= 2 \
         and letters[0].isupper() and " " not in text
@@ -139,7 +139,8 @@ def _word_keys(text: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=TEXT_CACHE_SIZE)
-def _name_initials(text: str) -> str:
+def name_initials(text: str) -> str:
+    """The acronym a name makes: "People for the Ethical Treatment of Animals" → "PETA"."""
     return _initials(_strip_corporate(text))
 
 
@@ -347,7 +348,7 @@ class _Resolver:
     def _person_short_form(self, mention: Mention) -> Cluster | None:
         """A surname or first name (or a slip of one letter, or "Jim") of a full name in the article."""
         words = mention.words
-        if len(words) != 1 or _is_acronym(mention.text) or self.gaz.country(mention.text):
+        if len(words) != 1 or is_acronym(mention.text) or self.gaz.country(mention.text):
             return None
         word = normalise(words[0])
         surnames, given, near = [], [], []
@@ -403,11 +404,11 @@ class _Resolver:
     def _short_form(self, mention: Mention) -> Cluster | None:
         """An acronym, an organisation's first word, or the end of a longer name met before."""
         words = _word_keys(mention.text)
-        if _is_acronym(mention.text):
+        if is_acronym(mention.text):
             letters = mention.text.replace(".", "").upper()
             for cluster in self.clusters:
                 if cluster.kind == "name" and any(
-                        len(text.split()) > 1 and _name_initials(text) == letters for text in cluster.texts):
+                        len(text.split()) > 1 and name_initials(text) == letters for text in cluster.texts):
                     return cluster
             return None
         if len(words) == 1 and words[0] in COMPASS_WORDS:
@@ -457,7 +458,7 @@ class _Resolver:
                 if not match:
                     continue
                 acronym = match.group(1)
-                if not _is_acronym(acronym) or acronym[0].upper() != mention.text[0].upper():
+                if not is_acronym(acronym) or acronym[0].upper() != mention.text[0].upper():
                     continue
                 other = self.by_key.get(normalise(acronym))
                 if other is not None and other is not cluster and other.kind == "name":
@@ -516,7 +517,7 @@ def _decide_type(analysed: DocIndex, cluster: Cluster, gaz: Gazetteer, name: str
             weight = 0.5
         votes[label] += weight
     all_org = all(m.label == "ORG" for m in cluster.mentions)
-    if not _is_acronym(name) and ((gaz.is_place(name) and not all_org) or key.endswith(PLACE_SUFFIXES)):
+    if not is_acronym(name) and ((gaz.is_place(name) and not all_org) or key.endswith(PLACE_SUFFIXES)):
         votes["place"] += len(cluster.mentions) + 1
     if (len(words) > 1 and any(w in GENERIC_HEADS for w in words)) or _org_cue(analysed, cluster):
         votes["organization"] += len(cluster.mentions) + 0.5
@@ -550,15 +551,15 @@ def _canonical_name(cluster: Cluster) -> str:
         plural = [m.text for m in cluster.mentions if m.text.endswith("s")]
         return plural[0] if plural else cluster.mentions[0].text
     texts = [_strip_corporate(m.text) for m in cluster.mentions]
-    full = [t for t in texts if not _is_acronym(t)] or texts
+    full = [t for t in texts if not is_acronym(t)] or texts
     counts = Counter(full)
     first_seen: dict[str, int] = {}
     for position, text in enumerate(full):
         first_seen.setdefault(text, position)  # full.index(t), without a scan per mention
     name = max(full, key=lambda t: (len(t.split()), counts[t], -first_seen[t]))
-    if name.isupper() and not _is_acronym(name) and len(name) > 5:
+    if name.isupper() and not is_acronym(name) and len(name) > 5:
         return name.title()
-    if _is_acronym(name) and cluster.kind == "name":
+    if is_acronym(name) and cluster.kind == "name":
         return name.replace(".", "")
     return name
 

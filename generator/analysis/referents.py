@@ -265,7 +265,9 @@ class Resolver:
                     ent = self._entity_of(tok)
                     if ent is not None and (ent.label_ == "PERSON" or (ent.label_ == "ORG" and tok.i == child.i)):
                         return ent
-        if head.pos_ == "PROPN" and head.text[:1].isupper():  # the tagger's lowercase "president" is no name
+        if (head.pos_ == "PROPN" and head.text[:1].isupper()) or (head.text.isupper() and len(head.text) > 1
+                                                                   and head.text.isalpha()):
+            # the tagger's lowercase "president" is no name; its "PETA" tagged as a noun is one
             left = head.i
             while left > 0 and self.doc[left - 1].pos_ == "PROPN" and self.doc[left - 1].head.i == head.i:
                 left -= 1
@@ -603,7 +605,9 @@ class Resolver:
                 return Referent(None, self.phrase(token), "person")
             return (resolved(self._apposed(token) or self._latest_person(token))
                     or Referent(None, self.phrase(token), "person"))
-        if ent is not None and (token.pos_ == "PROPN" or ent.label_ == "PERSON" or not ent.start <= token.i < ent.end):
+        acronym = token.text.isupper() and len(token.text) > 1 and token.text.isalpha()
+        if ent is not None and (token.pos_ == "PROPN" or acronym or ent.label_ == "PERSON"
+                                or not ent.start <= token.i < ent.end):
             name = self.canonical(ent.text, token.i)
             kind = "person" if ent.label_ == "PERSON" or self._is_person(name, token) else "org"
             partners = self._joint_speakers(token) if resolve else []

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import TypeVar
 
-from ..analysis.actors import actors_of
+from ..analysis.actors import actors_of, is_acronym, name_initials
 from ..models import Actor, Quote, Statement
 from ..nlp import AnalysedArticle
 from ..vocabulary import CORPORATE_SUFFIXES, TITLE_FUNCTION_WORDS
@@ -40,6 +40,12 @@ def speakers_as_actors(actors: list[Actor], quotes: list[Quote],
                 continue
             fuller = [a for a in actors if a.type in ("person", "organization") and " " not in a.name
                       and name.split()[-1] == a.name]
+            spelled = [a for a in actors if a.type == "organization" and is_acronym(name)
+                       and name_initials(a.name) == name.replace(".", "").upper()]
+            if len(fuller) != 1 and len(spelled) == 1:  # "PETA" for People for the Ethical Treatment of Animals
+                renamed[name] = spelled[0].name
+                spelled[0].aliases.append(name)
+                continue
             if len(fuller) == 1:
                 actor = fuller[0]
                 renamed[actor.name] = name
