@@ -115,3 +115,28 @@ def test_reported_statements_carry_their_attribution(nlp):
     first = briefing.statements[0]
     assert (first.speaker, first.attribution, first.cue) == ("Maria Lopez", "explicit", "said")
     assert all(s.attribution in ("explicit", "resolved", "unknown") for s in briefing.statements)
+
+
+def test_a_quote_over_two_paragraphs_names_its_speaker_once(nlp):
+    briefing = brief(nlp, '"We built this city from nothing. ¶ "Now they want to take it away," said Rosa Diaz, '
+                          'who has lived there since 1970.')
+    assert speakers(briefing) == ["Rosa Diaz", "Rosa Diaz"]
+    assert [q.attribution for q in briefing.quotes] == ["resolved", "explicit"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"It was terrible," according to a statement from Delta Air Lines.', "Delta Air Lines"),
+    ('Police arrested John Smith on Friday. "I am innocent," he said.', "John Smith"),
+    ('Sen. Tommy Tuberville was blunt: "We are out of money."', "Tommy Tuberville"),
+    ('A spokesman for Google declined to comment. ¶ "We do not discuss ongoing litigation," the spokesman said.',
+     "Google"),
+    ('Hamas said in a statement that the strike killed 12 people. "This is a massacre," the group said.', "Hamas"),
+])
+def test_common_wire_attributions(nlp, text, speaker):
+    assert speakers(brief(nlp, text)) == [speaker]
+
+
+def test_the_president_of_two_is_the_one_named_last(nlp):
+    briefing = brief(nlp, "Ukrainian President Volodymyr Zelensky met President Joe Biden on Tuesday. Biden vowed "
+                          'support. "We will stand with Ukraine," the president said.')
+    assert speakers(briefing) == ["Joe Biden"]

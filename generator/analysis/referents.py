@@ -632,6 +632,8 @@ class Resolver:
         if not is_person:
             if lemma in ORGANISATION_NOUNS and determiner == "the" and resolve:
                 return resolved(self._definite(token, lemma, "org"))
+            if lemma in DOCUMENT_NOUNS and resolve and (issuer := self._issuer(token)) is not None:
+                return issuer  # "a statement from Delta Air Lines", "Microsoft's report"
             if lemma in DOCUMENT_NOUNS and (determiner == "the" or possessor is not None) and resolve:
                 return self._document_author(token, lemma)
             if token.pos_ == "NOUN" and resolve:
@@ -751,6 +753,23 @@ class Resolver:
             if ent.label_ == "PERSON":
                 name = self.canonical(ent.text, ent.start)
                 return Referent(name, self.role_of(name), "person")
+        return None
+
+    def _issuer(self, token: Token) -> Referent | None:
+        """The organisation or person a document names as its source: "a statement from X",
+        "a report by X", "X's statement"."""
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+                target = next((c for c in child.children if c.dep_ == "pobj"), None)
+            elif child.dep_ == "poss":
+                target = child
+            else:
+                continue
+            ent = self._entity_of(target) if target is not None else None
+            if ent is not None and ent.label_ in SPEAKER_LABELS and not self.ctx.in_quote(target):
+                name = self.canonical(ent.text, target.i)
+                kind = "person" if ent.label_ == "PERSON" else "org"
+                return Referent(name, self.phrase(token), kind)
         return None
 
     def _document_author(self, token: Token, lemma: str) -> Referent:

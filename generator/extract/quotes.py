@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 
 from spacy.tokens import Token
@@ -98,7 +98,7 @@ def extract_quotes(analysed: AnalysedArticle, actors: list[Actor]) -> tuple[list
         first = candidate.sentence
         last = _last_sentence(ctx, candidate.span)
         speaker: Referent | None = None
-        verb = None if candidate.span.continues else _pick_verb(ctx, candidate, first, last)
+        verb = _pick_verb(ctx, candidate, first, last)
         if verb is not None and ctx.cues[verb.i].turn:
             speaker = resolved(_other_party(ctx, resolver, by_paragraph, candidate))
         elif verb is not None:
@@ -124,7 +124,28 @@ def extract_quotes(analysed: AnalysedArticle, actors: list[Actor]) -> tuple[list
                             cue=_cue_words(verb)))
         previous = (candidate, speaker, verb)
         by_paragraph[analysed.sentences[candidate.sentence].paragraph] = speaker
+    quotes = _across_paragraphs(candidates, quotes)
     return quotes, _statements(ctx, resolver)
+
+
+def _across_paragraphs(candidates: list[_Candidate], quotes: list[Quote]) -> list[Quote]:
+    """A quote that runs over paragraphs (newspaper style: each paragraph reopens it) names its
+    speaker once, often at the end: every part without a speaker takes the run's."""
+    runs: list[list[int]] = []
+    for k, candidate in enumerate(candidates):
+        if candidate.span.continues and runs:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    for run in runs:
+        named = next((quotes[k] for k in run if quotes[k].attribution == "explicit"), None)
+        if named is None or len(run) == 1:
+            continue
+        for k in run:
+            if quotes[k].speaker is None:
+                quotes[k] = replace(quotes[k], speaker=named.speaker, role=named.role, attribution="resolved",
+                                    cue=named.cue)
+    return quotes
 
 
 def _attribution(speaker: Referent | None) -> str:
