@@ -149,3 +149,12 @@ def test_dark_palette_screenshot(browser, site_url: str, artifacts: Path):
         page.screenshot(path=artifacts / "briefing-desktop-dark.png")
     finally:
         context.close()
+
+
+def test_an_inferred_speaker_is_flagged_for_the_editor(page: Page, site_url: str):
+    """The reader sees which attributions to check: the flag is visible beside the speaker, and says why."""
+    open_briefing(page, site_url)
+    flag = page.locator("figure.quote figcaption .attribution-check").first
+    expect(flag).to_be_visible()
+    expect(flag).to_have_text(re.compile(r"(inferred|unattributed) — check"))
+    assert "check before publishing" in (flag.get_attribute("title") or "")
