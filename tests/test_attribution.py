@@ -131,6 +131,8 @@ def test_a_quote_over_two_paragraphs_names_its_speaker_once(nlp):
     ('A spokesman for Google declined to comment. ¶ "We do not discuss ongoing litigation," the spokesman said.',
      "Google"),
     ('Hamas said in a statement that the strike killed 12 people. "This is a massacre," the group said.', "Hamas"),
+    ('Trump attacked the lawyers, which prompted Engoron to quip the questioning sounded like a “broken record.”',
+     "Engoron"),
 ])
 def test_common_wire_attributions(nlp, text, speaker):
     assert speakers(brief(nlp, text)) == [speaker]

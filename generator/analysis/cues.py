@@ -82,6 +82,10 @@ class _Sources:
                 return subject
             if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
                 return current.head
+            if current.dep_ == "xcomp":  # "prompted Engoron to quip": the object speaks, not the subject
+                controller = next((c for c in current.head.children if c.dep_ == "dobj" and not self.quoted(c.i)), None)
+                if controller is not None and controller.pos_ in ("PROPN", "NOUN", "PRON"):
+                    return controller
             if current.dep_ not in CLIMB_DEPS or current.head.i == current.i or self.quoted(current.head.i):
                 break
             current, hops = current.head, hops + 1
