@@ -7,8 +7,9 @@ The analysis components (:mod:`generator.analysis`) and the extractors (through
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..models import Sentence
 
@@ -90,6 +91,17 @@ class DocIndex:
     def sent_bounds(self, token_index: int) -> tuple[int, int]:
         """Token bounds ``[start, end)`` of ``Token.sent`` (spaCy's sentence), without walking it."""
         return self._sent_start[token_index], self._sent_end[token_index]
+
+    def tokens_between(self, lo: int, hi: int) -> list[Token]:
+        """Tokens starting at a character offset in ``[lo, hi)``."""
+        first, last = bisect_left(self.token_starts, lo), bisect_left(self.token_starts, hi)
+        return list(self.doc[first:last]) if first < last else []
+
+    def tokens_from(self, lo: int, hi: int) -> Iterator[Token]:
+        """:meth:`tokens_between`, one token at a time: for reading only the first few."""
+        doc = self.doc
+        for i in range(bisect_left(self.token_starts, lo), bisect_left(self.token_starts, hi)):
+            yield doc[i]
 
     def first_token_from(self, offset: int) -> int:
         """Index of the first token starting at character ``offset`` or after it."""

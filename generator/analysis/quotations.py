@@ -22,8 +22,7 @@ Two passes, the way a careful reader does it:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import islice
 
@@ -235,6 +234,16 @@ def _title_like(words: list[str]) -> bool:
 
 # ------------------------------------------------------------------ pass 2: is it a quote?
 
+def _token_mask(index: DocIndex, spans: list[Quotation]) -> bytearray:
+    """One byte per token: 1 for the tokens of ``spans``, marks included."""
+    mask = bytearray(len(index.doc))
+    for span in spans:
+        lo, hi = span.bounds
+        first, last = index.first_token_from(lo), index.first_token_from(hi)
+        mask[first:last] = b"\x01" * (last - first)
+    return mask
+
+
 class _Reading:
     """Token-level facts pass 2 asks about: what is quoted (all marked spans, before judging),
     and each sentence's reporting verbs outside them, once."""
@@ -243,12 +252,7 @@ class _Reading:
         self.analysed = index
         self.doc = index.doc
         self.text = index.text
-        self._token_starts = index.token_starts
-        self.quoted = bytearray(len(self.doc))
-        for span in spans:
-            lo, hi = span.bounds
-            self.quoted[bisect_left(self._token_starts, lo):bisect_left(self._token_starts, hi)] = \
-                b"\x01" * (bisect_left(self._token_starts, hi) - bisect_left(self._token_starts, lo))
+        self.quoted = _token_mask(index, spans)
         self._verbs: dict[int, list[Token]] = {}
 
     def in_quote(self, token: Token) -> bool:
@@ -260,17 +264,6 @@ class _Reading:
             self._verbs[index] = [] if span is None else [
                 t for t in span if is_reporting_verb(t) and not self.quoted[t.i]]
         return self._verbs[index]
-
-    def tokens_between(self, lo: int, hi: int) -> list[Token]:
-        """Tokens starting at a character offset in ``[lo, hi)``."""
-        first, last = bisect_left(self._token_starts, lo), bisect_left(self._token_starts, hi)
-        return list(self.doc[first:last]) if first < last else []
-
-    def tokens_from(self, lo: int, hi: int) -> Iterator[Token]:
-        """:meth:`tokens_between`, one token at a time: for reading only the first few."""
-        doc = self.doc
-        for i in range(bisect_left(self._token_starts, lo), bisect_left(self._token_starts, hi)):
-            yield doc[i]
 
 
 def _classify(ctx: _Reading, spans: list[Quotation]) -> tuple[list[Quotation], list[Quotation]]:
@@ -306,7 +299,7 @@ def _judge(ctx: _Reading, span: Quotation, sentence: int, previous: Quotation | 
         left_bound = max(left_bound, previous_close + 1)
     before = text[left_bound:opening].strip().lstrip(BULLETS)
     after_end = (span.close_mark + 1) if span.close_mark is not None else span.end
-    after_tokens = list(islice((t for t in ctx.tokens_from(after_end, sent.end) if not t.is_punct), 5))
+    after_tokens = list(islice((t for t in ctx.analysed.tokens_from(after_end, sent.end) if not t.is_punct), 5))
     attributed_after = any(is_reporting_verb(t) for t in after_tokens)
     at_start = before == "" or before.endswith((":", ";"))
     split_continuation = (before.endswith(",") and previous_close is not None and previous_close >= sent.start
@@ -330,7 +323,7 @@ def _judge(ctx: _Reading, span: Quotation, sentence: int, previous: Quotation | 
 
 def _governed(ctx: _Reading, span: Quotation) -> bool:
     """A reporting verb takes the quoted words as its own object (``calling agents "pimps"``)."""
-    for token in ctx.tokens_between(span.start, span.end):
+    for token in ctx.analysed.tokens_between(span.start, span.end):
         head = token.head
         if not (span.start <= head.idx < span.end) and is_reporting_verb(head):
             return True
@@ -338,12 +331,12 @@ def _governed(ctx: _Reading, span: Quotation) -> bool:
 
 
 def _verb_before(ctx: _Reading, lo: int, hi: int) -> bool:
-    return any(is_reporting_verb(t) for t in ctx.tokens_between(lo, hi))
+    return any(is_reporting_verb(t) for t in ctx.analysed.tokens_between(lo, hi))
 
 
 def _modifier_term(ctx: _Reading, span: Quotation) -> bool:
     """``"gig economy" workers``: a short quoted noun phrase used as a modifier is a term."""
-    inner = [t for t in ctx.tokens_between(span.start, span.end) if not t.is_punct]
+    inner = [t for t in ctx.analysed.tokens_between(span.start, span.end) if not t.is_punct]
     if not inner or len(inner) > 3 or span.close_mark is None:
         return False
     if all(t.pos_ in ("ADJ", "CCONJ", "ADV") for t in inner):
@@ -351,7 +344,7 @@ def _modifier_term(ctx: _Reading, span: Quotation) -> bool:
     if any(t.lemma_.lower() in WEAK_REPORTING_VERBS and t.pos_ == "VERB" and t.dep_ not in ("relcl", "amod")
            for root in inner for t in root.ancestors if not ctx.in_quote(t)):
         return False
-    following = ctx.tokens_between(span.close_mark + 1, span.close_mark + 40)
+    following = ctx.analysed.tokens_between(span.close_mark + 1, span.close_mark + 40)
     nxt = next((t for t in following if not t.is_space), None)
     if nxt is None or nxt.pos_ not in ("NOUN", "PROPN"):
         return False
@@ -378,8 +371,6 @@ def find_quotations(doc: Doc, max_continued_paragraphs: int = 3) -> dict[str, li
     marked = _find_spans(index.text, max_continued_paragraphs)
     kept, rejected = _classify(_Reading(index, marked), marked)
     groups: dict[str, list[Span]] = {"quotation": [], "quoted_term": []}
-    mask = bytearray(len(doc))
-    starts = index.token_starts
     contents: dict[tuple[int, int], str] = {}
     for key, found in (("quotation", kept), ("quoted_term", rejected)):
         for quotation in found:
@@ -392,11 +383,8 @@ def find_quotations(doc: Doc, max_continued_paragraphs: int = 3) -> dict[str, li
             if quotation.open_mark is not None and quotation.close_mark is not None:
                 for content in _content_keys(index.text, quotation):
                     contents.setdefault(content, key)
-            if key == "quotation":
-                first, last = bisect_left(starts, lo), bisect_left(starts, hi)
-                mask[first:last] = b"\x01" * (last - first)
     doc._.quoted_contents = contents
-    doc._.quoted_tokens = bytes(mask)
+    doc._.quoted_tokens = bytes(_token_mask(index, kept))
     return groups
 
 

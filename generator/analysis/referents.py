@@ -73,7 +73,6 @@ class Context:
         self.analysed = analysed
         self.doc = analysed.doc
         self.text = analysed.text
-        self._token_starts = analysed.token_starts
         self._quoted = analysed.quoted
         self.quotations = [quotation for _span, quotation in quotations(self.doc)]
         ordered = sorted(quotation.bounds for quotation in self.quotations)
@@ -150,17 +149,6 @@ class Context:
                 (t for t in span if t.dep_ in SUBJECT_DEPS and t.head.dep_ == "ROOT" and not self._quoted[t.i]),
                 None)
         return self._main_subjects[index]
-
-    def tokens_between(self, lo: int, hi: int) -> list[Token]:
-        """Tokens starting at a character offset in ``[lo, hi)``."""
-        first, last = bisect_left(self._token_starts, lo), bisect_left(self._token_starts, hi)
-        return list(self.doc[first:last]) if first < last else []
-
-    def tokens_from(self, lo: int, hi: int) -> Iterator[Token]:
-        """:meth:`tokens_between`, one token at a time: for reading only the first few."""
-        doc = self.doc
-        for i in range(bisect_left(self._token_starts, lo), bisect_left(self._token_starts, hi)):
-            yield doc[i]
 
 
 # ------------------------------------------------------------------ pass 3: who said it?
@@ -603,7 +591,7 @@ class Resolver:
             # is someone introduced so before, or stays unnamed
             if definiteness(token) == "Ind" or not resolve:
                 return Referent(None, self.phrase(token), "person")
-            return (resolved(self._apposed(token) or self._latest_person(token))
+            return (resolved(self._apposed(token) or self.latest_person(token.i, sentences_back=1))
                     or Referent(None, self.phrase(token), "person"))
         acronym = token.text.isupper() and len(token.text) > 1 and token.text.isalpha()
         if ent is not None and (token.pos_ == "PROPN" or acronym or ent.label_ == "PERSON"
@@ -726,9 +714,11 @@ class Resolver:
                     return Referent(name, self.role_of(name), "person")
         return None
 
-    def latest_person_other_than(self, name: str | None, before: int, sentences_back: int = 6) -> Referent | None:
-        """The person named most recently before token ``before`` (within a few sentences) who is
-        not ``name``: the other party of a two-person exchange."""
+    def latest_person(self, before: int, sentences_back: int, other_than: str | None = None) -> Referent | None:
+        """The person named most recently before token ``before``, at most ``sentences_back``
+        sentences back, who is not ``other_than``: who "the Alabama Republican" of newswire is
+        ("Sen. Tommy Tuberville was blunt ... “...,” the Alabama Republican said"), or the other
+        party of a two-person exchange."""
         first_sentence = self.analysed.sentence_of_token(min(before, len(self.doc) - 1)) - sentences_back
         for k in range(bisect_left(self._ent_starts, before) - 1, -1, -1):
             ent = self._ents[k]
@@ -736,22 +726,8 @@ class Resolver:
                 break
             if ent.label_ != "PERSON":
                 continue
-            other = self.canonical(ent.text, ent.start)
-            if name is None or (other != name and not set(other.split()) <= set(name.split())):
-                return Referent(other, self.role_of(other), "person")
-        return None
-
-    def _latest_person(self, token: Token, sentences_back: int = 1) -> Referent | None:
-        """The person named last before ``token``, in its sentence or the one before: who "the
-        Alabama Republican" of newswire is ("Sen. Tommy Tuberville was blunt ... “...,” the
-        Alabama Republican said")."""
-        first_sentence = self.analysed.sentence_of_token(token.i) - sentences_back
-        for k in range(bisect_left(self._ent_starts, token.i) - 1, -1, -1):
-            ent = self._ents[k]
-            if self.analysed.sentence_of_token(ent.start) < first_sentence:
-                break
-            if ent.label_ == "PERSON":
-                name = self.canonical(ent.text, ent.start)
+            name = self.canonical(ent.text, ent.start)
+            if other_than is None or (name != other_than and not set(name.split()) <= set(other_than.split())):
                 return Referent(name, self.role_of(name), "person")
         return None
 
@@ -904,13 +880,17 @@ if not Span.has_extension("referent"):
     Span.set_extension("referent", default=None)
 
 
+# The pronouns the layer resolves: "he"/"she" to people, "it" to organisations.
+RESOLVED_PRONOUNS = PERSON_PRONOUNS | {"it"}
+
+
 def find_referents(doc: Doc) -> dict[str, list[Span]]:
     """The resolved third-person pronouns outside quotations, in reading order."""
     index = DocIndex(doc)
     resolver = Resolver(Context(index), actors_of(doc))
     spans = []
     for token in doc:
-        if token.pos_ != "PRON" or index.in_quotation(token.i) or token.lower_ not in PERSON_PRONOUNS | {"it"}:
+        if token.pos_ != "PRON" or index.in_quotation(token.i) or token.lower_ not in RESOLVED_PRONOUNS:
             continue
         referent = resolver.describe(token)
         if referent is not None and referent.name is not None:

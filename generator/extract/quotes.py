@@ -36,8 +36,11 @@ TRANSCRIPT_NAME = re.compile(r"^\s*([A-Z][\w.’'-]+(?: [A-Z][\w.’'-]+){0,3}):
 class _Candidate:
     span: Quotation
     text: str
-    partial: bool
     sentence: int
+
+    @property
+    def partial(self) -> bool:
+        return self.span.partial
 
 
 # ------------------------------------------------------------------ public entry point
@@ -51,7 +54,7 @@ def _pick_verb(ctx: Context, candidate: _Candidate, first: int, last: int) -> To
     it made such sentences quadratic.
     """
     span = candidate.span
-    inner = [t for t in ctx.tokens_between(span.start, span.end) if not t.is_punct]
+    inner = [t for t in ctx.analysed.tokens_between(span.start, span.end) if not t.is_punct]
     verbs, lo, hi = ctx.verbs_in(first, last)
     if lo == hi or not inner:
         return None
@@ -88,7 +91,7 @@ def _pick_verb(ctx: Context, candidate: _Candidate, first: int, last: int) -> To
 def extract_quotes(analysed: AnalysedArticle, actors: list[Actor]) -> tuple[list[Quote], list[Statement]]:
     """Direct quotes (with partial ones flagged) and reported statements, each with its speaker."""
     ctx = Context(analysed)
-    candidates = [_Candidate(q, analysed.text[q.start:q.end], q.partial, analysed.sentence_of_char(q.start))
+    candidates = [_Candidate(q, analysed.text[q.start:q.end], analysed.sentence_of_char(q.start))
                   for q in ctx.quotations]
     resolver = Resolver(ctx, actors)
     quotes: list[Quote] = []
@@ -172,7 +175,7 @@ def _last_sentence(ctx: Context, span: Quotation) -> int:
         return last
     if match.group(1).islower():
         return following
-    head = list(islice((t for t in ctx.tokens_from(match.start(1), ctx.analysed.sentences[following].end)
+    head = list(islice((t for t in ctx.analysed.tokens_from(match.start(1), ctx.analysed.sentences[following].end)
                         if not t.is_punct), 6))
     if ctx.text[span.end - 1] in "?!…" and any(is_reporting_verb(t) for t in head):
         return following  # “Is there not some risk?” Justice Samuel Alito asked.
@@ -191,7 +194,7 @@ def _transcript_name(ctx: Context, resolver: Resolver, candidate: _Candidate) ->
     match = TRANSCRIPT_NAME.match(ctx.text[sent.start:opening])
     if match is None:
         return None
-    name = resolver.canonical(match.group(1), ctx.tokens_between(sent.start, opening)[0].i)
+    name = resolver.canonical(match.group(1), ctx.analysed.tokens_between(sent.start, opening)[0].i)
     return Referent(name, resolver.role_of(name), "person")
 
 
@@ -203,13 +206,10 @@ def _turn_taking(analysed: AnalysedArticle, by_paragraph: dict[int, Referent | N
     paragraph, that speaker goes on. ``by_paragraph`` holds the speaker of the last quote of
     each paragraph so far (kept up to date by the caller, not rebuilt from all quotes each time).
     """
-    paragraph = analysed.sentences[candidate.sentence].paragraph
-    last, before = by_paragraph.get(paragraph - 1), by_paragraph.get(paragraph - 2)
-    if last is None or last.name is None:
+    last, before = _exchange(by_paragraph, analysed.sentences[candidate.sentence].paragraph)
+    if last is None:
         return None
-    if before is not None and before.name is not None and before.name != last.name:
-        return before
-    return last
+    return before if before is not None and before.name != last.name else last
 
 
 def _exchange(by_paragraph: dict[int, Referent | None], paragraph: int) -> tuple[Referent | None, Referent | None]:
@@ -231,7 +231,7 @@ def _other_party(ctx: Context, resolver: Resolver, by_paragraph: dict[int, Refer
     if before is not None and before.name != last.name:
         return before
     start = ctx.analysed.first_token_from(candidate.span.start)
-    return resolver.latest_person_other_than(last.name, start)
+    return resolver.latest_person(start, sentences_back=6, other_than=last.name)
 
 
 def _dialogue_turn(resolver: Resolver, by_paragraph: dict[int, Referent | None], candidate: _Candidate,
@@ -320,7 +320,7 @@ def _action_beat(ctx: Context, resolver: Resolver, candidate: _Candidate) -> Ref
         if (index != candidate.sentence and index in (candidate.sentence, last)) or ctx.reporting_verbs(index):
             continue
         if index == candidate.sentence:
-            subject = next((t for t in ctx.tokens_between(analysed.sentences[index].start, opening)
+            subject = next((t for t in ctx.analysed.tokens_between(analysed.sentences[index].start, opening)
                             if t.dep_ in SUBJECT_DEPS and not ctx.in_quote(t)), None)
         else:
             subject = ctx.main_subject(index)
