@@ -43,6 +43,16 @@ def command_build(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def command_accept(args: argparse.Namespace) -> int:
+    """A build that records the named hand-edited pages as the editor's versions."""
+    project = Project.at(Path(args.project))
+    report = build(project, accept=[project.page_name(page) for page in args.pages], n_process=args.jobs,
+                   progress=show_progress())
+    for line in report.lines():
+        print(line, file=sys.stderr if line.startswith(("error", "warning")) else sys.stdout)
+    return 0 if report.ok else 1
+
+
 def command_add(args: argparse.Namespace) -> int:
     status = 0
     for url in args.urls:
@@ -164,6 +174,17 @@ def parser() -> argparse.ArgumentParser:
                            help="progress bar (default: only in an interactive terminal)")
     add_budget(build_cmd)
     build_cmd.set_defaults(run=command_build)
+
+    accept_cmd = commands.add_parser(
+        "accept", help="keep hand-edited pages as the editor's versions (the generator's are kept in accepted/)",
+        description="Record hand-edited briefing pages as the editor's versions: later builds keep them "
+                    "without a warning while the generator would write what it wrote now, and warn with "
+                    "a diff when the article changes. The generator's version is kept in accepted/.")
+    accept_cmd.add_argument("pages", nargs="+", metavar="PAGE",
+                            help="an edited page, e.g. briefings/2025/port-strike.md")
+    accept_cmd.add_argument("--project", default=".", help="project folder (default: here)")
+    accept_cmd.add_argument("--jobs", type=int, default=0, help="processes for the NLP (default 0: one per core)")
+    accept_cmd.set_defaults(run=command_accept)
 
     from . import fetch  # already imported above, for add_article; named here for its defaults
 

@@ -9,6 +9,7 @@ written), and that is a :class:`BuildError` of one line naming the path and the 
 
 from __future__ import annotations
 
+import difflib
 import fcntl
 import json
 import re
@@ -52,6 +53,8 @@ from .write import (
     page_state,
     remove_stale_temporaries,
     restamp_page,
+    stamp,
+    unstamp,
     write_page,
 )
 
@@ -74,10 +77,12 @@ class Project:
     templates_dir: Path
     docs_dir: Path
     cache_dir: Path
+    accepted_dir: Path  # the generator's version of every accepted edit, outside the docs
 
     @classmethod
     def at(cls, root: Path, *, docs_dir: Path | None = None, seeds: str = "seeds",
-           templates: str = "templates", cache: str = ".briefing-cache") -> Project:
+           templates: str = "templates", cache: str = ".briefing-cache",
+           accepted: str = "accepted") -> Project:
         root = root.resolve()
         return cls(
             root=root,
@@ -85,6 +90,7 @@ class Project:
             templates_dir=root / templates,
             docs_dir=(docs_dir or root / "briefings").resolve(),
             cache_dir=root / cache,
+            accepted_dir=root / accepted,
         )
 
     def page_name(self, page: str) -> str:
@@ -105,6 +111,7 @@ class BuildReport:
     unchanged: int = 0
     removed: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
+    accepted: list[str] = field(default_factory=list)
     errors: list[ArticleError] = field(default_factory=list)
     failed_sources: set[str] = field(default_factory=set)  # articles with no briefing this time
     briefings: list[Briefing] = field(default_factory=list)
@@ -120,6 +127,7 @@ class BuildReport:
         out = [summary]
         out += [f"written: {page}" for page in self.written]
         out += [f"removed: {page}" for page in self.removed]
+        out += [f"accepted: {note}" for note in self.accepted]
         out += [f"warning: {note}" for note in self.kept]
         out += [f"error: could not process {error}" for error in self.errors]
         if self.errors:
@@ -397,11 +405,14 @@ def shown_path(project: Project, path: Path) -> str:
 
 
 def write_site(project: Project, pages: dict[str, PageJob], report: BuildReport, *,
-               force: Collection[str] = ()) -> None:
+               force: Collection[str] = (), accept: Collection[str] = ()) -> None:
     """Write what changed, remove what is gone; a page that fails to render keeps its old version.
 
     Only pages the generator stamped are ever written over or removed, and a hand edit of one
-    only when it is named in ``force`` (paths relative to the docs folder). A hand-edited page
+    only when it is named in ``force`` (paths relative to the docs folder), after a copy of the
+    edit is kept in the accepted folder. A page named in ``accept`` becomes the editor's version
+    (see :func:`accept_edit`); an accepted page is kept quietly while the generator would write
+    what it wrote when the edit was accepted (see :func:`check_accepted`). A hand-edited page
     follows its article when the article's page moves (its date changed).
     """
     docs = project.docs_dir
@@ -421,17 +432,21 @@ def write_site(project: Project, pages: dict[str, PageJob], report: BuildReport,
         shown = shown_path(project, target)
         state = page_state(target, relpath)
         forced = relpath in force
+        if relpath in accept:
+            accept_edit(project, relpath, job, state, report)
+            continue
+        if state.ownership is Ownership.ACCEPTED and not forced:
+            check_accepted(project, relpath, job, state, report)
+            continue
         # The same inputs render the same page: skip rendering when the page on disk says so.
         if not forced and job.inputs and state.inputs == job.inputs and state.ownership is Ownership.GENERATED:
             outcome = Outcome.UNCHANGED
         else:
-            try:
-                text = job.render()
-            except Exception as error:  # noqa: BLE001 - one page's failure spares the others
-                report.errors.append(article_failure(job.source or shown, f"rendering {shown} failed", error))
-                if job.source:
-                    report.failed_sources.add(job.source)
+            text = rendered(job, shown, report)
+            if text is None:
                 continue
+            if forced and state.ownership in (Ownership.EDITED, Ownership.ACCEPTED):
+                keep_copy(project, relpath, "replaced", unstamp(state.text or "")[1])
             try:
                 outcome = write_page(target, text, force=forced, inputs=job.inputs, state=state, page=relpath)
             except OSError as error:
@@ -445,10 +460,11 @@ def write_site(project: Project, pages: dict[str, PageJob], report: BuildReport,
             report.unchanged += 1
         elif outcome is Outcome.KEPT_EDITED:
             report.kept.append(f"{shown} was edited by hand since it was generated; kept it "
-                               f"(`briefing build --force {shown}` replaces it with the generated page)")
+                               f"(`briefing accept {shown}` keeps the edit as the page's version; "
+                               f"`briefing build --force {shown}` replaces it with the generated page)")
         else:
             report.kept.append(f"{shown} was not written by the generator; kept it and did not "
-                               "generate that page")
+                               f"generate that page (`briefing accept {shown}` makes it the page's version)")
     for relpath, state in stale.items():
         path = docs / relpath
         if state.ownership is Ownership.FOREIGN:
@@ -456,6 +472,8 @@ def write_site(project: Project, pages: dict[str, PageJob], report: BuildReport,
         if report.failed_sources and page_source(state) in report.failed_sources:
             continue  # its article failed this time: the last good page stays until it is fixed
         if state.ownership is Ownership.GENERATED or relpath in force:
+            if state.ownership is not Ownership.GENERATED:
+                keep_copy(project, relpath, "replaced", unstamp(state.text or "")[1])
             try:
                 path.unlink()
             except OSError as error:
@@ -466,6 +484,107 @@ def write_site(project: Project, pages: dict[str, PageJob], report: BuildReport,
                                f"(`briefing build --force {shown_path(project, path)}` removes it)")
     for relpath in sorted(set(force) - set(pages) - set(stamped)):
         report.kept.append(f"--force {relpath}: no generated page there; nothing done")
+    for relpath in sorted(set(accept) - set(pages)):
+        report.kept.append(f"accept {relpath}: the generator makes no page there (is it the path of a "
+                           "briefing in the docs folder?); nothing done")
+
+
+def rendered(job: PageJob, shown: str, report: BuildReport) -> str | None:
+    """The page's text, or None with the failure reported (and its article's old page kept)."""
+    try:
+        return job.render()
+    except Exception as error:  # noqa: BLE001 - one page's failure spares the others
+        report.errors.append(article_failure(job.source or shown, f"rendering {shown} failed", error))
+        if job.source:
+            report.failed_sources.add(job.source)
+        return None
+
+
+def kept_copy_path(project: Project, relpath: str, kind: str) -> Path:
+    """``accepted/2025/port.generated.md``: where a version of a page is kept, outside the docs."""
+    return project.accepted_dir / f"{relpath.removesuffix('.md')}.{kind}.md"
+
+
+def keep_copy(project: Project, relpath: str, kind: str, text: str) -> Path:
+    """Keep a version of a page: ``generated`` (what an accepted edit replaced), ``new`` (what the
+    generator would write now) or ``replaced`` (a hand edit that ``--force`` replaced or removed)."""
+    path = kept_copy_path(project, relpath, kind)
+    try:
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            atomic_write(path, text)
+    except (OSError, UnicodeDecodeError) as error:
+        raise BuildError(f"cannot keep a copy of {relpath} in {shown_path(project, path)}: "
+                         f"{getattr(error, 'strerror', None) or error}") from None
+    return path
+
+
+def accept_edit(project: Project, relpath: str, job: PageJob, state: PageState, report: BuildReport) -> None:
+    """Record the page on disk as the editor's version of ``relpath``.
+
+    The generator's version it replaces is kept in the accepted folder, and its hash in the
+    page's stamp, so that later builds know whether the generator would still write the same.
+    """
+    shown = shown_path(project, project.docs_dir / relpath)
+    if state.ownership is Ownership.MISSING:
+        report.kept.append(f"accept {shown}: there is no page there; nothing done")
+        return
+    if state.ownership is Ownership.GENERATED:
+        report.kept.append(f"accept {shown}: the page is as the generator wrote it; nothing to accept")
+        return
+    edited = state.text or "" if state.ownership is Ownership.FOREIGN else unstamp(state.text or "")[1]
+    if not edited.startswith("---\n"):
+        report.kept.append(f"accept {shown}: the page must begin with its front matter (a `---` line, "
+                           "as the generator wrote it); nothing done")
+        return
+    generated = rendered(job, shown, report)
+    if generated is None:
+        return
+    kept = keep_copy(project, relpath, "generated", generated)
+    kept_copy_path(project, relpath, "new").unlink(missing_ok=True)
+    try:
+        atomic_write(project.docs_dir / relpath, stamp(edited, job.inputs, relpath, accepted=digest(generated)))
+    except OSError as error:
+        raise BuildError(f"cannot write {shown}: {error.strerror or error}") from None
+    report.accepted.append(f"{shown} (the generator's version is kept in {shown_path(project, kept)})")
+
+
+DIFF_LINES = 80
+
+
+def check_accepted(project: Project, relpath: str, job: PageJob, state: PageState, report: BuildReport) -> None:
+    """Keep an accepted edit; warn, with a diff, once the generator would write something else.
+
+    The generator's new version is kept beside the old one, so the editor can carry the change
+    into the edit and accept again; the edit itself is never touched but for its stamp.
+    """
+    shown = shown_path(project, project.docs_dir / relpath)
+    if job.inputs and state.inputs == job.inputs:
+        report.unchanged += 1
+        return
+    generated = rendered(job, shown, report)
+    if generated is None:
+        return
+    edited = unstamp(state.text or "")[1]
+    if digest(generated) == state.accepted:
+        if job.inputs and job.inputs != state.inputs:  # same page from new inputs: not rendered next time
+            atomic_write(project.docs_dir / relpath, stamp(edited, job.inputs, relpath, accepted=state.accepted))
+        report.unchanged += 1
+        return
+    base_path = kept_copy_path(project, relpath, "generated")
+    try:
+        base = base_path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        base_path, base = project.docs_dir / relpath, edited
+    new_path = keep_copy(project, relpath, "new", generated)
+    diff = list(difflib.unified_diff(base.splitlines(), generated.splitlines(), lineterm="",
+                                     fromfile=shown_path(project, base_path), tofile=shown_path(project, new_path)))
+    if len(diff) > DIFF_LINES:
+        diff = diff[:DIFF_LINES] + [f"… {len(diff) - DIFF_LINES} more lines: compare the two files"]
+    report.kept.append(
+        f"{shown}: the article or the generator changed since this edit was accepted; kept the edit. "
+        f"The generator would now write {shown_path(project, new_path)}: carry what you need into the "
+        f"edit and run `briefing accept {shown}` again, or `briefing build --force {shown}` to take the "
+        "generator's page (the edit is then kept in the accepted folder).\n" + "\n".join(diff))
 
 
 def move_edits(project: Project, pages: dict[str, PageJob], stale: dict[str, PageState],
@@ -473,17 +592,24 @@ def move_edits(project: Project, pages: dict[str, PageJob], stale: dict[str, Pag
     """A hand-edited page whose article now has its page elsewhere moves there, edit and all.
 
     The move happens only into a free path; the edit is then kept (and reported) at its new
-    place like any other, and leaves ``stale``. Nothing is overwritten.
+    place like any other, and leaves ``stale``; an accepted edit takes its kept versions along.
+    Nothing is overwritten.
     """
     new_page = {job.source: relpath for relpath, job in pages.items() if job.source}
     for relpath, state in list(stale.items()):
         path = project.docs_dir / relpath
-        target = new_page.get(page_source(state)) if state.ownership is Ownership.EDITED else None
+        edited = state.ownership in (Ownership.EDITED, Ownership.ACCEPTED)
+        target = new_page.get(page_source(state)) if edited else None
         if target is None or (project.docs_dir / target).exists():
             continue
         try:
             atomic_write(project.docs_dir / target, restamp_page(state.text or "", target))
             path.unlink()
+            for kind in ("generated", "new"):
+                old_copy, new_copy = kept_copy_path(project, relpath, kind), kept_copy_path(project, target, kind)
+                if old_copy.exists() and not new_copy.exists():
+                    new_copy.parent.mkdir(parents=True, exist_ok=True)
+                    old_copy.replace(new_copy)
         except OSError as error:
             raise BuildError(f"cannot move {shown_path(project, path)}: {error.strerror or error}") from None
         report.kept.append(f"{shown_path(project, path)} was edited by hand and its article's page moved; "
@@ -552,10 +678,11 @@ def check_folders(project: Project) -> None:
 
 def build(project: Project, *, force: Collection[str] = (), nlp_factory: Callable[[], Language] = load_model,
           n_process: int = 1, progress: bool = False, time_budget: float = DEFAULT_TIME_BUDGET,
-          lock: BuildLock | None = None) -> BuildReport:
+          lock: BuildLock | None = None, accept: Collection[str] = ()) -> BuildReport:
     """One build at a time per project (see :class:`BuildLock`; pass one the caller holds).
 
-    ``force`` names the pages, relative to the docs folder, whose hand edits are replaced.
+    ``force`` names the pages, relative to the docs folder, whose hand edits are replaced;
+    ``accept`` those whose hand edits become the page's version (``briefing accept``).
     Raises :class:`BuildError` only for what stops every page alike; an article's own failure
     is in the report.
     """
@@ -570,6 +697,6 @@ def build(project: Project, *, force: Collection[str] = (), nlp_factory: Callabl
                                                 report, n_process=n_process, progress=progress,
                                                 time_budget=time_budget)
         pages = site_pages(briefings, renderer, content_keys)
-        write_site(project, pages, report, force=frozenset(force))
+        write_site(project, pages, report, force=frozenset(force), accept=frozenset(accept))
     report.briefings = briefings
     return report

@@ -5,6 +5,10 @@ the rest of the file and the path it was written to. A page whose hash no longer
 was edited by someone: it is overwritten or deleted only when the caller names it. A page
 without a stamp was written by someone, and a stamped page found at another path than the
 one it records is someone's copy: neither is ever overwritten or deleted.
+
+An edit an editor accepted (``briefing accept``) is stamped again with the hash of the edited
+text and ``accepted:`` the hash of the generator's version it replaced: it is the page's
+version from then on, until someone edits it again.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ class Ownership(Enum):
     MISSING = "missing"
     GENERATED = "generated"
     EDITED = "edited"
+    ACCEPTED = "accepted"  # an edit recorded with `briefing accept`: the editor's version
     FOREIGN = "foreign"  # no stamp, or a stamped page copied to another path: the user's file
 
 
@@ -40,12 +45,13 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def stamp(text: str, inputs: str | None = None, page: str | None = None) -> str:
+def stamp(text: str, inputs: str | None = None, page: str | None = None, accepted: str | None = None) -> str:
     """Insert the stamp line as the first front-matter key (the page must start with ``---``).
 
     ``inputs`` records what the page was rendered from, so an unchanged page need not be
     rendered again to know it is unchanged; ``page`` records where it was written, so a copy
-    of it elsewhere is recognised as the user's own file.
+    of it elsewhere is recognised as the user's own file; ``accepted`` is the hash of the
+    generator's version an accepted edit replaced.
     """
     if not text.startswith("---\n"):
         raise ValueError("generated pages must start with YAML front matter")
@@ -53,7 +59,9 @@ def stamp(text: str, inputs: str | None = None, page: str | None = None) -> str:
         raise ValueError(f"a page path cannot be recorded in the stamp: {page!r}")
     recorded_page = f" page:{page}" if page else ""
     recorded_inputs = f" inputs:{inputs}" if inputs else ""
-    return f"---\n{STAMP_KEY}: {__version__} sha256:{digest(text)}{recorded_page}{recorded_inputs}\n{text[4:]}"
+    recorded_acceptance = f" accepted:{accepted}" if accepted else ""
+    return (f"---\n{STAMP_KEY}: {__version__} sha256:{digest(text)}{recorded_page}{recorded_inputs}"
+            f"{recorded_acceptance}\n{text[4:]}")
 
 
 def stamp_fields(line: str) -> dict[str, str]:
@@ -74,11 +82,13 @@ def unstamp(text: str) -> tuple[str | None, str]:
 
 @dataclass(frozen=True)
 class PageState:
-    """What is on disk at a page's path, from one read: who wrote it, its text, its recorded inputs."""
+    """What is on disk at a page's path, from one read: who wrote it, its text, its recorded inputs
+    and, for an accepted edit, the hash of the generator's version it replaced."""
 
     ownership: Ownership
     text: str | None = None
     inputs: str | None = None
+    accepted: str | None = None
 
 
 def page_state(path: Path, page: str | None = None) -> PageState:
@@ -95,8 +105,12 @@ def page_state(path: Path, page: str | None = None) -> PageState:
     fields = stamp_fields(text[4:text.find("\n", 4)])
     if page is not None and fields.get("page", page) != page:
         return PageState(Ownership.FOREIGN, text)
-    state = Ownership.GENERATED if recorded == digest(original) else Ownership.EDITED
-    return PageState(state, text, fields.get("inputs"))
+    accepted = fields.get("accepted")
+    if recorded != digest(original):
+        state = Ownership.EDITED
+    else:
+        state = Ownership.ACCEPTED if accepted else Ownership.GENERATED
+    return PageState(state, text, fields.get("inputs"), accepted)
 
 
 def ownership(path: Path, page: str | None = None) -> Ownership:
@@ -137,7 +151,7 @@ def write_page(path: Path, text: str, *, force: bool = False, inputs: str | None
     state = state or page_state(path, page)
     if state.text == stamped:
         return Outcome.UNCHANGED
-    if not force and state.ownership is Ownership.EDITED:
+    if not force and state.ownership in (Ownership.EDITED, Ownership.ACCEPTED):
         return Outcome.KEPT_EDITED
     if state.ownership is Ownership.FOREIGN:
         return Outcome.KEPT_FOREIGN
