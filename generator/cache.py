@@ -32,13 +32,14 @@ def code_digest() -> str:
 
 
 def cache_key(article: Article) -> str:
-    """What extraction depends on; overrides are left out, as they apply after the cache."""
+    """What extraction depends on. The rest of the front matter (author, tags, overrides, the
+    review state) is left out: it is taken from the article at every build, so marking a briefing
+    reviewed or correcting it costs no analysis."""
     content = {
         "text": article.text,
         "date": article.date.isoformat() if article.date else None,
         "title": article.title,
         "path": article.path,
-        "meta": {key: value for key, value in article.meta.items() if key != "overrides"},
     }
     payload = json.dumps(content, ensure_ascii=False, sort_keys=True, default=str)
     return hashlib.sha256(f"{code_digest()}\0{payload}".encode()).hexdigest()

@@ -13,7 +13,7 @@ from .failures import section_failures
 from .fetch import add_article
 from .nlp import load_model
 from .parallel import DEFAULT_TIME_BUDGET, brief_articles
-from .pipeline import BuildError, Project, build
+from .pipeline import BuildError, Project, build, corrected
 from .readers import ArticleError, read_article
 from .render import Renderer
 
@@ -75,7 +75,7 @@ def command_extract(args: argparse.Namespace) -> int:
             articles.append(read_article(Path(name)))
         except ArticleError as error:
             errors.append(error)
-    briefings = []
+    briefings, skipped = [], []
     results = brief_articles(load_model(), articles, n_process=args.jobs, time_budget=args.time_budget) \
         if articles else []
     for article, result in zip(articles, results):
@@ -83,6 +83,8 @@ def command_extract(args: argparse.Namespace) -> int:
             errors.append(result)
             continue
         errors.extend(section_failures(result))
+        result, problems = corrected(result, article)
+        skipped.extend(problems)
         briefings.append(result)
     if args.format == "json":
         payload = [b.to_dict() for b in briefings]
@@ -93,6 +95,8 @@ def command_extract(args: argparse.Namespace) -> int:
         for briefing in briefings:
             actor_pages = {a.name: f"actors/{actor_slug(a.name)}.md" for a in briefing.actors}
             print(renderer.briefing(briefing, page_path=pages[briefing.id], actor_pages=actor_pages))
+    for note in skipped:
+        print(f"warning: {note}", file=sys.stderr)
     for error in errors:
         print_error(error, args.debug)
     if errors:
@@ -159,7 +163,7 @@ def add_budget(command: argparse.ArgumentParser) -> None:
 
 
 def parser() -> argparse.ArgumentParser:
-    main = argparse.ArgumentParser(prog="briefing", description=__doc__)
+    main = argparse.ArgumentParser(prog="briefing", description=__doc__.replace("``", ""))  # plain text
     main.add_argument("--debug", action="store_true", help="show the traceback of every failure")
     commands = main.add_subparsers(dest="command", required=True)
 
@@ -227,12 +231,22 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
     try:
-        return args.run(args)
-    except BuildError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
+        args = parser().parse_args(argv)
+        try:
+            status = args.run(args)
+        except BuildError as error:
+            print(f"error: {error}", file=sys.stderr)
+            status = 1
+        sys.stdout.flush()  # a reader that went away (``| head``) is found here, not at exit
+        return status
+    except BrokenPipeError:
+        # What the signal module's "Note on SIGPIPE" recommends: the rest of the output goes
+        # nowhere (Python flushes stdout again at exit), and the exit status is a shell's for a
+        # command stopped by SIGPIPE, 128 + 13.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
 
 
 if __name__ == "__main__":

@@ -168,3 +168,33 @@ def by_year(events: list[TimelineEntry]) -> dict[str, list[TimelineEntry]]:
     for event in events:
         years[event.date[:4]].append(event)
     return dict(sorted(years.items(), reverse=True))
+
+
+@dataclass
+class ReviewEntry:
+    """A briefing no editor has marked reviewed, with what it asks them to check."""
+
+    briefing: Briefing
+    page: str
+    unattributed: int  # quotes and statements with no speaker
+    inferred: int  # speakers found through a pronoun, a description or the run of quotes
+
+    @property
+    def flags(self) -> int:
+        return self.unattributed + self.inferred
+
+
+def is_reviewed(briefing: Briefing) -> bool:
+    """``reviewed: true`` in the article's front matter (or its sidecar file)."""
+    return briefing.meta.get("reviewed") is True
+
+
+def review_entry(briefing: Briefing, page: str) -> ReviewEntry:
+    said = [*briefing.quotes, *briefing.statements]
+    return ReviewEntry(briefing, page, unattributed=sum(1 for item in said if not item.speaker),
+                       inferred=sum(1 for item in said if item.speaker and item.attribution == "resolved"))
+
+
+def review_queue(briefings: list[Briefing], pages: dict[str, str]) -> list[ReviewEntry]:
+    """The unreviewed briefings, newest first, each with its flag counts."""
+    return [review_entry(b, pages[b.id]) for b in newest_first(briefings) if not is_reviewed(b)]

@@ -44,8 +44,8 @@ class Actor:
 
 # How a speaker was found: its own cue names it (``explicit``: "..., Smith said"); through a
 # pronoun, a description, the run of quotes or turn-taking (``resolved``: an editor should check);
-# or not at all (``unknown``: the speaker is None).
-ATTRIBUTIONS = ("explicit", "resolved", "unknown")
+# not at all (``unknown``: the speaker is None); or an editor set it (``editor``: an override).
+ATTRIBUTIONS = ("explicit", "resolved", "unknown", "editor")
 
 
 @dataclass

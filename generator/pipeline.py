@@ -16,7 +16,7 @@ import re
 import sys
 from collections.abc import Callable, Collection
 from contextlib import nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import IO, Self
@@ -33,6 +33,7 @@ from .crossref import (
     combined_timeline,
     newest_first,
     quotes_by_speaker,
+    review_queue,
     top_actors,
 )
 from .failures import article_failure, section_failures
@@ -112,13 +113,14 @@ class BuildReport:
     removed: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
     accepted: list[str] = field(default_factory=list)
+    skipped_overrides: list[str] = field(default_factory=list)  # "seeds/x.md: override `…`: …; skipped"
     errors: list[ArticleError] = field(default_factory=list)
     failed_sources: set[str] = field(default_factory=set)  # articles with no briefing this time
     briefings: list[Briefing] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return not self.errors and not self.kept
+        return not self.errors and not self.kept and not self.skipped_overrides
 
     def lines(self) -> list[str]:
         summary = (f"{len(self.analysed)} analysed, {self.cached} from cache; "
@@ -129,6 +131,7 @@ class BuildReport:
         out += [f"removed: {page}" for page in self.removed]
         out += [f"accepted: {note}" for note in self.accepted]
         out += [f"warning: {note}" for note in self.kept]
+        out += [f"warning: {note}" for note in self.skipped_overrides]
         out += [f"error: could not process {error}" for error in self.errors]
         if self.errors:
             out.append(f"error: {self.failure_summary()}")
@@ -144,7 +147,13 @@ def seed_files(seeds_dir: Path) -> list[Path]:
     Folders are walked without following links (``Path.rglob`` follows them or not depending on
     the Python version): a linked folder is listed as one path, so that :func:`read_seeds` can
     refuse it by name when it leads out of seeds/, and no article is reached twice through it.
+
+    A seed's sidecar (``strike.yml`` beside ``strike.txt``, ``.html`` or ``.htm``) is read with
+    its seed and is not listed; a ``.yml`` with no such seed beside it is, so that the build
+    reports it (:func:`generator.readers.read_article` says which seed it expected).
     """
+    from .readers import SIDECAR_SEED_SUFFIXES, SIDECAR_SUFFIXES
+
     if not seeds_dir.is_dir():
         return []
     found: list[Path] = []
@@ -155,7 +164,11 @@ def seed_files(seeds_dir: Path) -> list[Path]:
             entries = list(folder.iterdir())
         except OSError:
             continue  # a folder that vanished or cannot be listed holds no article we could read
+        seeds_here = {(path.stem, path.suffix.lower()) for path in entries}
         for path in entries:
+            if path.suffix in SIDECAR_SUFFIXES and any(
+                    (path.stem, suffix) in seeds_here for suffix in SIDECAR_SEED_SUFFIXES):
+                continue  # a seed's sidecar, read with the seed
             if path.is_symlink():
                 if not path.name.startswith("."):
                     found.append(path)
@@ -278,18 +291,28 @@ def briefings_for(articles: list[Article], cache: BriefingCache, nlp_factory: Ca
     for article in articles:
         if article.id not in extracted:
             continue
-        briefing = extracted[article.id]
+        briefing = replace(extracted[article.id], meta=dict(article.meta))  # this build's front matter
         report.errors.extend(section_failures(briefing))
-        overrides = article.meta.get("overrides")
-        try:
-            briefing, problems = apply_overrides(briefing, overrides)
-        except Exception as error:  # noqa: BLE001 - publish the uncorrected briefing, and say so
-            report.errors.append(article_failure(article.path, "applying the overrides failed", error))
-        else:
-            report.errors.extend(ArticleError(article.path, problem) for problem in problems)
+        briefing, problems = corrected(briefing, article)
+        report.skipped_overrides.extend(problems)
         briefings.append(briefing)
-        content_keys[article.id] = digest(contents[article.id] + json.dumps(overrides, sort_keys=True, default=str))
+        content_keys[article.id] = digest(contents[article.id] + json.dumps(article.meta, sort_keys=True, default=str))
     return briefings, content_keys
+
+
+def corrected(briefing: Briefing, article: Article) -> tuple[Briefing, list[str]]:
+    """The briefing with its editor's overrides, and each one that could not be applied
+    (``seeds/x.md: override `actors.rename`: …; skipped``): the article keeps its briefing.
+
+    Every command that shows a briefing (the build, ``briefing extract``) goes through this, so
+    the page and the JSON agree. A bug in applying them publishes the uncorrected briefing.
+    """
+    try:
+        briefing, problems = apply_overrides(briefing, article.meta.get("overrides"))
+    except Exception as error:  # noqa: BLE001 - publish the uncorrected briefing, and say so
+        failure = article_failure(article.path, "applying the overrides failed", error)
+        return briefing, [f"{failure}; the briefing is published without its overrides"]
+    return briefing, [f"{article.path}: {problem}" for problem in problems]
 
 
 def cached_content(cache: BriefingCache, key: str, briefing: Briefing, report: BuildReport) -> str:
@@ -373,6 +396,9 @@ def site_pages(briefings: list[Briefing], renderer: Renderer,
         renderer.page,
         "quotes.md.j2", page_path="quotes/index.md", speakers=quotes_by_speaker(briefings, pages),
         actor_pages=actor_pages, actor_types=actor_types, per_speaker=QUOTES_PER_SPEAKER)
+    out["review/index.md"] = partial(
+        renderer.page, "review.md.j2", page_path="review/index.md", queue=review_queue(briefings, pages),
+        total=len(briefings))
     out["search/index.md"] = partial(renderer.page, "search.md.j2", page_path="search/index.md", total=len(briefings))
     # Cross-article lists stay a bounded size at any archive size: the rest is one click away.
     events = combined_timeline(briefings, pages)

@@ -81,7 +81,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         for page in report.written:
             log.debug("briefings: wrote %s", page)
         # Warnings, so that `mkdocs build --strict` fails on a bad article or a kept hand edit.
-        for note in report.kept:
+        for note in [*report.kept, *report.skipped_overrides]:
             log.warning("briefings: %s", note)
         # One line per failed article; `mkdocs build -v` adds the traceback.
         for error in report.errors:

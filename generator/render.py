@@ -19,6 +19,7 @@ from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateSyntaxError
 
+from .crossref import is_reviewed, review_entry
 from .models import Briefing
 from .slugs import slugify
 
@@ -194,6 +195,7 @@ class Renderer:
             paragraphs=source_paragraphs(briefing),
             root=relative_root(page_path),
             actor_pages=actor_pages,
+            review=None if is_reviewed(briefing) else review_entry(briefing, page_path),
         )
 
     def digest(self) -> str:
