@@ -36,6 +36,7 @@ from .readers import (
     MAX_HTML_BYTES,
     ArticleError,
     decode,
+    drop_headline,
     english_share,
     front_matter,
     normalise_text,
@@ -349,7 +350,8 @@ def fetch_page(url: str, *, timeout: float = DEFAULT_TIMEOUT, allow_private: boo
 
 
 def page_to_markdown(url: str, page: bytes) -> tuple[str, str]:
-    """The seed file name and its content: front matter from the page's metadata, then the text.
+    """The seed file name and its content: front matter from the page's metadata, then the text
+    (without the headline when the text begins with it: see :func:`readers.drop_headline`).
 
     The content is read back with the readers' own checks before it is returned: a seed that
     every build would refuse (too long, not English, bad front matter) is never written.
@@ -360,14 +362,17 @@ def page_to_markdown(url: str, page: bytes) -> tuple[str, str]:
                                            include_tables=False)
     if document is None or not (document.text or "").strip():
         raise ArticleError(url, "no article text found on this page")
-    text = "\n\n".join(line.strip() for line in document.text.splitlines() if line.strip())
+    # The page's headline is often the text's first paragraph: it is the title, not the body.
+    headline, paragraphs = drop_headline(document.title or None,
+                                         [line.strip() for line in document.text.splitlines() if line.strip()])
+    text = "\n\n".join(paragraphs)
     length = len(normalise_text(text))
     if length > MAX_ARTICLE_CHARS:
         raise ArticleError(url, f"the article is {length:,} characters long; the limit is "
                                 f"{MAX_ARTICLE_CHARS:,}, so no build would take it; not saved")
     if english_share(text) < 0.2:
         raise ArticleError(url, "the article does not look like English; only English is supported")
-    title = plain_line(document.title or "")
+    title = plain_line(headline or "")
     meta: dict[str, object] = {"title": title, "url": url}
     if document.date:
         try:

@@ -38,6 +38,7 @@ every other correction still applies, and the article keeps its briefing.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -180,7 +181,7 @@ class Corrections:
                 self.report("actors.role", f"the role of {name!r} must be text")
             elif actor is not None:
                 self.set_actor(actor, replace(actor, role=role.strip()))
-                self.speakers(lambda speaker, r, n=actor.name, new=role.strip(): (speaker, new if speaker == n else r))
+                self.speakers(role_of(actor.name, role.strip()))
 
     def add_actor(self, item: Any) -> None:
         where = "actors.add"
@@ -240,7 +241,7 @@ class Corrections:
     def set_actor(self, old: Actor, new: Actor) -> None:
         self.briefing = replace(self.briefing, actors=[new if a is old else a for a in self.briefing.actors])
 
-    def speakers(self, change: Any) -> None:
+    def speakers(self, change: Callable[[str | None, str | None], tuple[str | None, str | None]]) -> None:
         """``change(speaker, role) -> (speaker, role)`` on every quote and statement: an actor's
         correction reaches every place it is named."""
         def corrected(items: list) -> list:
@@ -305,6 +306,11 @@ class Corrections:
             if index is not None:
                 questions.append(Question(question=item["question"].strip(), sentence=index))
         self.briefing = replace(self.briefing, open_questions=questions)
+
+
+def role_of(name: str, role: str) -> Callable[[str | None, str | None], tuple[str | None, str | None]]:
+    """The change that gives every quote and statement of ``name`` the role ``role``."""
+    return lambda speaker, current: (speaker, role if speaker == name else current)
 
 
 def _well_formed(corrections: Corrections, overrides: dict[str, Any]) -> dict[str, Any]:

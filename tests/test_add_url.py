@@ -173,6 +173,22 @@ def test_a_fetched_page_becomes_a_seed_that_reads_back(tmp_path, server):
     assert article.date.isoformat() == "2014-10-02"
 
 
+def test_the_pages_headline_is_the_title_and_not_the_first_paragraph(tmp_path, server):
+    """trafilatura's text of this page begins with its <h1>: the seed's body must not, or every
+    summary would read "Dockworkers strike shuts East Coast ports About 45,000 dockworkers…"."""
+    result = add(tmp_path, server + "headline_page.html")
+    assert result.returncode == 0, result.stderr
+    (seed,) = seeds(tmp_path)
+    assert seed.name == "2024-10-01-dockworkers-strike-shuts-east-coast-ports.md"
+    post = frontmatter.load(seed)
+    assert post["title"] == "Dockworkers strike shuts East Coast ports"
+    assert post.content.startswith("About 45,000 dockworkers walked off the job on Tuesday")
+    assert "Dockworkers strike shuts East Coast ports" not in post.content
+    article = read_article(seed)
+    assert article.title == "Dockworkers strike shuts East Coast ports"
+    assert article.text.startswith("About 45,000 dockworkers")
+
+
 def test_adding_the_same_page_twice_never_overwrites(tmp_path, server):
     url = server + "usatoday_ebola.html"
     assert add(tmp_path, url).returncode == 0

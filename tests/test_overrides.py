@@ -12,7 +12,6 @@ import os
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from helpers import SEED, make_project
@@ -178,3 +177,20 @@ def test_each_bad_override_names_the_key_and_the_choices_and_the_rest_applies(ov
     assert len(problems) == 1 and message in problems[0], problems
     assert problems[0].startswith("override `") and problems[0].endswith("skipped")
     assert briefing.title == ("Corrected title" if isinstance(overrides, dict) else "Vote")
+
+
+def test_a_txt_seed_takes_its_title_and_overrides_from_its_sidecar(tmp_path, nlp):
+    from generator.pipeline import Project, build
+
+    project = make_project(tmp_path, [])
+    (project / "seeds" / "carney.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    (project / "seeds" / "carney.yml").write_text(
+        "title: Carney in Kyiv\noverrides:\n  actors:\n    role: {Mark Carney: Prime Minister of Canada}\n"
+        "    rename: {Ruiz: Ana Ruiz}\n", encoding="utf-8")
+    report = build(Project.at(project), nlp_factory=lambda: nlp)
+    assert not report.errors, report.lines()
+    assert [note for note in report.skipped_overrides if "seeds/carney.txt" in note and "'Ruiz'" in note]
+    page = sections((project / "briefings" / "2025" / "carney.md").read_text(encoding="utf-8"))
+    assert "# Carney in Kyiv" in page["head"]
+    assert actor_rows(page["Actors"])["Mark Carney"][1] == "Prime Minister of Canada"
+    assert not (project / "briefings" / "2025" / "carney.yml").exists()

@@ -5,15 +5,21 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers import make_project
 
+from generator.cache import cache_key
+from generator.pipeline import BuildReport, Project, read_seeds, seed_files
 from generator.readers import (
     MAX_ARTICLE_CHARS,
     MAX_HTML_BYTES,
     MAX_TEXT_BYTES,
     ArticleError,
+    drop_headline,
     normalise_text,
     read_article,
 )
+
+DATA = Path(__file__).parent / "data"
 
 
 def write(tmp_path: Path, name: str, content: bytes | str) -> Path:
@@ -101,19 +107,31 @@ def test_a_huge_article_is_refused_before_parsing(tmp_path):
         read_article(path)
 
 
-def test_unknown_front_matter_and_bad_overrides_are_all_reported(tmp_path):
+def test_unknown_front_matter_is_reported_and_bad_overrides_are_kept_for_later(tmp_path):
+    """Overrides are checked where they apply (a bad one is reported and skipped there, and the
+    article keeps its briefing), so the reader keeps them as written."""
     path = write(tmp_path, "o.md", "---\nttile: typo\noverrides:\n  actors:\n    renam: {}\n---\nBody.")
-    with pytest.raises(ArticleError, match="unknown front matter key"):
+    with pytest.raises(ArticleError, match="unknown front matter key") as caught:
         read_article(path)
+    assert "ttile" in str(caught.value)
+    assert "known: title, date, url, source, author, publisher, tags, overrides, reviewed, reviewer, " \
+           "reviewed_on" in str(caught.value)
     path = write(tmp_path, "p.md", "---\noverrides:\n  actors:\n    renam: {}\n    type: {X: city}\n---\nBody.")
+    assert read_article(path).meta["overrides"] == {"actors": {"renam": {}, "type": {"X": "city"}}}
+
+
+def test_a_missing_file_is_no_such_file_and_a_listed_one_disappeared(tmp_path):
+    """A path someone named that was never there, against one a folder listing found."""
     with pytest.raises(ArticleError) as caught:
-        read_article(path)
-    assert "actors.renam" in str(caught.value) and "must be one of" in str(caught.value)
-
-
-def test_a_missing_file_says_it_disappeared(tmp_path):
-    with pytest.raises(ArticleError, match="disappeared"):
         read_article(tmp_path / "gone.txt")
+    assert str(caught.value) == f"{tmp_path / 'gone.txt'}: no such file"
+    with pytest.raises(ArticleError, match="file disappeared before it could be read"):
+        read_article(tmp_path / "gone.txt", listed=True)
+    with pytest.raises(ArticleError, match="file disappeared before it could be read"):
+        read_article(tmp_path / "gone.txt", tmp_path)  # read for a project: it was listed
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    with pytest.raises(ArticleError, match="is a link to a file that does not exist"):
+        read_article(tmp_path / "dangling.txt")
 
 
 FRONT_MATTER = ("---\ntitle: Council backs the plan\nauthor: Ann Lee\noverrides:\n  actors:\n"
@@ -184,3 +202,268 @@ def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path):
     os.mkfifo(path)
     with pytest.raises(ArticleError, match="is not a regular file; not read"):
         read_article(path)
+
+
+# --- .txt header lines -------------------------------------------------------------------------
+
+BODY = "The council met on Monday.\n\nIt backed the plan."
+
+
+@pytest.mark.parametrize("header", [
+    "title Council backs the plan\ndate 2025-08-24\n\n",
+    "date 2025-08-24\ntitle Council backs the plan\n\n",
+    "\n\ntitle Council backs the plan\n\ndate 2025-08-24\n\n",  # blank lines before and between
+    "title Council backs the plan\ndate 2025-08-24\n",  # the first sentence right after the date line
+    "title Council backs the plan\ndate 2025-08-24 ",  # ... or on the date's own line
+    "  title   Council backs the plan  \n\tdate 2025-08-24\n\n",
+], ids=["title-date", "date-title", "blank-lines", "no-blank-after", "date-shares-line", "spaces"])
+def test_txt_header_lines_give_title_and_date_in_either_order(tmp_path, header):
+    article = read_article(write(tmp_path, "h.txt", header + BODY))
+    assert article.title == "Council backs the plan"
+    assert article.date == date(2025, 8, 24)
+    assert article.text == BODY
+
+
+def test_a_title_line_alone_and_entities_in_it(tmp_path):
+    article = read_article(write(tmp_path, "t.txt", "title AT&amp;T  wins   the &#8220;bid&#8221;\n\n" + BODY))
+    assert (article.title, article.date, article.text) == ("AT&T wins the “bid”", None, BODY)
+
+
+@pytest.mark.parametrize(("content", "title", "day"), [
+    # The article's own first words, never a header:
+    ("Title fights are back in the city.\n\nThe council met.", None, None),
+    ("title fights are back in the city, the promoter said\non Monday.\n\nThe council met.", None, None),
+    ("Date palms grow here.\n\ntitle of the report\n\nThe council met.", None, None),
+    ("date 2025-08-24 title fights are back in the city.\n\nThe council met.", None, date(2025, 8, 24)),
+    ("The council met.\n\ntitle Not a header\n\ndate 2025-08-24\n\nIt backed the plan.", None, None),
+    ("titles are back in the city.\n\nThe council met.", None, None),
+    # A header title, then a first sentence that begins with "title" too:
+    ("title Boxing returns\n\ntitle fights are back in the city,\nthe promoter said.", "Boxing returns", None),
+])
+def test_an_article_that_begins_with_title_or_date_keeps_its_words(tmp_path, content, title, day):
+    article = read_article(write(tmp_path, "w.txt", content))
+    assert (article.title, article.date) == (title, day)
+    header_free = content.split("\n\n", 1)[1] if title else content.removeprefix("date 2025-08-24 ")
+    assert article.text == normalise_text(header_free)
+
+
+@pytest.mark.parametrize(("content", "reason"), [
+    ("title One\ntitle Two\n\nThe council met.", "the header has two `title` lines"),
+    ("date 2025-08-24\ndate 2025-08-25\n\nThe council met.", "the header has two `date` lines"),
+    ("title One\ndate 2025-08-24\ntitle Two\n\nThe council met.", "the header has two `title` lines"),
+    ("title One\ndate yesterday\n\nThe council met.", "date 'yesterday' is not a date in the form YYYY-MM-DD"),
+])
+def test_a_header_key_twice_or_a_bad_date_is_an_error(tmp_path, content, reason):
+    path = write(tmp_path, "twice.txt", content)
+    with pytest.raises(ArticleError) as caught:
+        read_article(path)
+    assert str(caught.value).startswith(f"{path}: {reason}")
+
+
+# --- review keys -------------------------------------------------------------------------------
+
+def test_review_keys_are_kept_in_meta(tmp_path):
+    path = write(tmp_path, "r.md", "---\nreviewed: true\nreviewer: Ana Ruiz\nreviewed_on: 2024-10-02\n---\nBody.")
+    assert read_article(path).meta == {"reviewed": True, "reviewer": "Ana Ruiz", "reviewed_on": "2024-10-02"}
+    path = write(tmp_path, "s.md", "---\nreviewed: false\nreviewed_on: '2024-10-02'\n---\nBody.")
+    assert read_article(path).meta == {"reviewed": False, "reviewed_on": "2024-10-02"}
+    assert read_article(write(tmp_path, "u.md", "---\nreviewed:\nreviewed_on:\n---\nBody.")).meta == {}
+
+
+@pytest.mark.parametrize(("front", "reason"), [
+    ("reviewed: maybe", "front matter `reviewed` must be true or false, not a text ('maybe')"),
+    ("reviewed: 1", "front matter `reviewed` must be true or false, not a number (1)"),
+    ("reviewed: [yes]", "front matter `reviewed` must be true or false, not a list"),
+    ("reviewer: [Ana, Bo]", "front matter `reviewer` must be text, not a list"),
+    ("reviewed_on: tomorrow", "front matter `reviewed_on` 'tomorrow' is not a date in the form YYYY-MM-DD"),
+    ("reviewed_on: '2025-02-30'", "front matter `reviewed_on` '2025-02-30' is not a valid calendar date"),
+    ("reviewed_on: true", "front matter `reviewed_on` must be a date in the form YYYY-MM-DD, not a true/false"),
+    ("reviewed_on: {day: 1}", "front matter `reviewed_on` must be a date in the form YYYY-MM-DD, not a mapping"),
+])
+def test_a_bad_review_key_names_the_file_and_the_key(tmp_path, front, reason):
+    path = write(tmp_path, "bad review.md", f"---\n{front}\n---\nBody.")
+    with pytest.raises(ArticleError) as caught:
+        read_article(path)
+    assert str(caught.value) == f"{path}: {reason}"
+
+
+# --- sidecars ----------------------------------------------------------------------------------
+
+SIDECAR = """\
+title: Dockworkers end their strike
+date: 2024-10-04
+author: Dana Whitfield
+tags: [ports, labour]
+reviewed: true
+reviewer: Ana Ruiz
+reviewed_on: 2024-10-05
+overrides:
+  actors:
+    drop: [Monday]
+"""
+
+
+def test_a_sidecar_wins_over_a_txt_header(tmp_path):
+    seed = write(tmp_path, "strike.txt", "title Strike goes on\ndate 2024-10-01\n\n" + BODY)
+    write(tmp_path, "strike.yml", SIDECAR)
+    article = read_article(seed)
+    assert (article.title, article.date, article.text) == ("Dockworkers end their strike", date(2024, 10, 4), BODY)
+    assert article.meta == {"author": "Dana Whitfield", "overrides": {"actors": {"drop": ["Monday"]}},
+                            "reviewed": True, "reviewed_on": "2024-10-05", "reviewer": "Ana Ruiz",
+                            "tags": ["ports", "labour"]}
+
+
+def test_a_sidecar_only_fills_in_what_it_names(tmp_path):
+    seed = write(tmp_path, "strike.txt", "title Strike goes on\ndate 2024-10-01\n\n" + BODY)
+    write(tmp_path, "strike.yaml", "reviewed: false\n")
+    article = read_article(seed)
+    assert (article.title, article.date, article.meta) == ("Strike goes on", date(2024, 10, 1), {"reviewed": False})
+    write(tmp_path, "strike.yaml", "")  # empty: as if there were none
+    assert read_article(seed).meta == {}
+
+
+def test_a_sidecar_wins_over_a_saved_pages_own_metadata(tmp_path):
+    seed = tmp_path / "port.html"
+    seed.write_bytes((DATA / "headline_page.html").read_bytes())
+    write(tmp_path, "port.yml", "title: Ports shut as 45,000 walk out\nauthor: The desk\nurl: https://example.com/a\n")
+    article = read_article(seed)
+    assert article.title == "Ports shut as 45,000 walk out"
+    assert article.date == date(2024, 10, 1)  # the page's, which the sidecar does not name
+    assert article.meta == {"author": "The desk", "publisher": "Harbour Daily", "url": "https://example.com/a"}
+
+
+@pytest.mark.parametrize(("sidecar", "reason"), [
+    ("- title\n- date\n", "must be a mapping of keys to values (title: …, date: …), not a list"),
+    ("just some words\n", "must be a mapping of keys to values (title: …, date: …), not a text"),
+    ("title: [unclosed\n", "is not valid YAML ("),
+    ("date: 2025-02-30\n", "has a value that is not valid ("),
+    ("ttile: typo\n", ("unknown key(s): ttile; known: title, date, url, source, author, publisher, tags, "
+                      "overrides, reviewed, reviewer, reviewed_on")),
+    ("author: [a, b]\n", "`author` must be text, not a list"),
+    ("reviewed: maybe\n", "`reviewed` must be true or false, not a text ('maybe')"),
+    ("reviewed_on: soon\n", "`reviewed_on` 'soon' is not a date in the form YYYY-MM-DD"),
+    ("date: last Tuesday\n", "date 'last Tuesday' is not a date in the form YYYY-MM-DD"),
+    ("tags: [[a]]\n", "`tags` must be a list of texts"),
+    (b"title: caf\xe9 \xff\xfe\n\x00", "file is binary, not text"),
+])
+def test_a_bad_sidecar_names_the_seed_the_sidecar_and_the_key(tmp_path, sidecar, reason):
+    seed = write(tmp_path, "strike.txt", BODY)
+    write(tmp_path, "strike.yml", sidecar)
+    with pytest.raises(ArticleError) as caught:
+        read_article(seed, tmp_path)
+    assert str(caught.value).startswith(f"{seed}: sidecar strike.yml: {reason}")
+
+
+def test_a_sidecar_is_read_bounded_and_never_through_a_link(tmp_path):
+    seed = write(tmp_path, "strike.txt", BODY)
+    with (tmp_path / "strike.yml").open("wb") as handle:
+        handle.truncate(MAX_TEXT_BYTES + 1)
+    with pytest.raises(ArticleError, match=r"sidecar .*strike\.yml: file is 1,600,001 bytes; the limit"):
+        read_article(seed)
+    (tmp_path / "strike.yml").unlink()
+    outside = write(tmp_path, "private.yaml", "title: A private file\n")
+    (tmp_path / "strike.yml").symlink_to(outside)
+    with pytest.raises(ArticleError, match=r"sidecar .*strike\.yml: is a link; a sidecar must be a file"):
+        read_article(seed)
+    (tmp_path / "strike.yml").unlink()
+    write(tmp_path, "strike.yml", "title: One\n")
+    write(tmp_path, "strike.yaml", "title: Two\n")
+    with pytest.raises(ArticleError, match="has two sidecars, strike.yml and strike.yaml; keep one"):
+        read_article(seed)
+
+
+def test_a_md_seed_has_no_sidecar(tmp_path):
+    seed = write(tmp_path, "strike.md", "---\ntitle: From the front matter\n---\n" + BODY)
+    write(tmp_path, "strike.yml", "title: From a sidecar\n")
+    assert read_article(seed).title == "From the front matter"
+
+
+def test_seed_files_leaves_out_sidecars_but_not_a_lone_yml(tmp_path):
+    seeds = tmp_path / "seeds"
+    (seeds / "old").mkdir(parents=True)
+    for name in ("strike.txt", "strike.yml", "port.HTML", "port.yaml", "old/court.htm", "old/court.yml",
+                 "lone.yml", "notes.md", "notes.yml", "strike.YML"):
+        write(seeds, name, "title: x\n")
+    assert [p.relative_to(seeds).as_posix() for p in seed_files(seeds)] == [
+        "lone.yml", "notes.md", "notes.yml", "old/court.htm", "port.HTML", "strike.YML", "strike.txt"]
+
+
+@pytest.mark.parametrize(("name", "beside", "reason"), [
+    ("lone.yml", [], "is a sidecar with no seed beside it (expected lone.txt, lone.html or lone.htm)"),
+    ("notes.yaml", ["notes.md"], ("is a sidecar with no seed beside it (expected notes.txt, notes.html or "
+                                 "notes.htm); a .md seed has its metadata in its own front matter")),
+    ("strike.yml", ["strike.txt"], "is the sidecar of strike.txt, read with it; not an article itself"),
+    ("strike.YML", ["strike.txt"], ("is not read as the sidecar of strike.txt: a sidecar's name ends in "
+                                   "lowercase .yml or .yaml (rename it strike.yml)")),
+])
+def test_a_yml_read_as_an_article_says_what_it_is(tmp_path, name, beside, reason):
+    for other in beside:
+        write(tmp_path, other, BODY)
+    path = write(tmp_path, name, "title: x\n")
+    with pytest.raises(ArticleError) as caught:
+        read_article(path)
+    assert str(caught.value) == f"{path}: {reason}"
+
+
+def test_a_build_reads_the_sidecar_with_its_seed_and_reports_a_lone_one(tmp_path):
+    project = make_project(tmp_path, [])
+    seeds = project / "seeds"
+    write(seeds, "strike.txt", BODY)
+    write(seeds, "strike.yml", "title: Dockworkers end their strike\n")
+    write(seeds, "lone.yml", "title: Nobody's\n")
+    report = BuildReport()
+    (article,) = read_seeds(Project.at(project), report)
+    assert (article.id, article.title) == ("strike", "Dockworkers end their strike")
+    assert [(e.path, e.reason) for e in report.errors] == [
+        ("seeds/lone.yml", "is a sidecar with no seed beside it (expected lone.txt, lone.html or lone.htm)")]
+
+
+def test_the_cache_key_follows_what_the_sidecar_changes_for_extraction(tmp_path):
+    """Title and date are what extraction sees of a sidecar; its other keys land in Article.meta,
+    which every build copies into the briefing (see generator/cache.py)."""
+    seed = write(tmp_path, "strike.txt", "title Strike goes on\n\n" + BODY)
+    keys = [cache_key(read_article(seed))]
+    for sidecar in ("title: Ports shut\n", "title: Ports shut\ndate: 2024-10-01\n",
+                    "title: Ports shut\ndate: 2024-10-02\n"):
+        write(tmp_path, "strike.yml", sidecar)
+        keys.append(cache_key(read_article(seed)))
+    assert len(set(keys)) == len(keys)
+    write(tmp_path, "strike.yml", "title: Ports shut\ndate: 2024-10-02\nreviewed: true\nauthor: Ana\n")
+    assert read_article(seed).meta == {"author": "Ana", "reviewed": True}
+
+
+# --- the headline of a saved page --------------------------------------------------------------
+
+def test_a_saved_pages_headline_is_its_title_not_its_first_paragraph():
+    """trafilatura's text of this page begins with its <h1>; the briefing's must not."""
+    article = read_article(DATA / "headline_page.html")
+    assert article.title == "Dockworkers strike shuts East Coast ports"
+    assert article.text.startswith("About 45,000 dockworkers walked off the job on Tuesday")
+    assert "Dockworkers strike shuts East Coast ports" not in article.text
+    assert article.date == date(2024, 10, 1)
+
+
+@pytest.mark.parametrize(("title", "first", "kept_title"), [
+    ("Dockworkers strike shuts East Coast ports", "Dockworkers strike shuts East Coast ports", None),
+    ("Dockworkers strike shuts East Coast ports", "Dockworkers strike shuts East Coast ports.", None),
+    ("Dockworkers strike shuts East Coast ports", "“Dockworkers  strike shuts East-Coast ports”", None),
+    ("DOCKWORKERS STRIKE SHUTS EAST COAST PORTS", "Dockworkers strike shuts East Coast ports", None),
+    ("Dockworkers strike shuts East Coast ports | Harbour Daily", "Dockworkers strike shuts East Coast ports",
+     "Dockworkers strike shuts East Coast ports"),
+    ("Strike: ports shut – Harbour Daily – News", "Strike: ports shut", "Strike: ports shut"),
+])
+def test_a_first_paragraph_that_is_the_headline_is_dropped(title, first, kept_title):
+    rest = ["About 45,000 dockworkers walked off the job.", "The union said so."]
+    assert drop_headline(title, [first, *rest]) == (kept_title or title, rest)
+
+
+@pytest.mark.parametrize(("title", "paragraphs"), [
+    ("Dockworkers strike shuts East Coast ports", [("Dockworkers strike shuts East Coast ports today, the union "
+                                                   "said."), "More."]),
+    ("Dockworkers strike", ["Dockworkers strike shuts East Coast ports", "More."]),
+    ("Dockworkers strike shuts East Coast ports", ["Dockworkers strike shuts East Coast ports"]),  # all there is
+    (None, ["Dockworkers strike shuts East Coast ports", "More."]),
+    ("Ports | Harbour Daily", ["Harbour Daily", "More."]),
+])
+def test_a_first_paragraph_that_is_not_the_headline_stays(title, paragraphs):
+    assert drop_headline(title, paragraphs) == (title, paragraphs)

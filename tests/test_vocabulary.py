@@ -34,6 +34,7 @@ NOT_VOCABULARY = {
     ("extract/facts.py", "ASPECTS"): "names of the aspects a fact answers → spaCy entity labels",
     ("models.py", "ATTRIBUTIONS"): "values of ``Quote.attribution`` (output schema)",
     ("overrides.py", "SCHEMA"): "keys of the ``overrides`` front matter",
+    ("overrides.py", "ACTOR_FIELDS"): "keys of an ``actors.add`` override",
     ("readers.py", "META_KEYS"): "front-matter keys kept as metadata",
     ("readers.py", "TEXT_KEYS"): "front-matter keys that must be text",
     ("readers.py", "READERS"): "file extensions → readers",
