@@ -277,8 +277,33 @@ def clean_meta(meta: dict[Any, Any], path: Path, label: str = "front matter") ->
     if reviewed_on is not None:
         cleaned["reviewed_on"] = reviewed_on.isoformat()
     if meta.get("overrides") is not None:
-        cleaned["overrides"] = meta["overrides"]
+        cleaned["overrides"] = plain_data(meta["overrides"])
     return cleaned
+
+
+def plain_data(value: Any, parents: tuple[int, ...] = ()) -> Any:
+    """YAML's values as JSON's: texts, numbers, true/false, lists and mappings with text keys.
+
+    Overrides are stored with the briefing and hashed, so they must survive ``json.dumps``. A
+    date becomes its ISO text, a set a sorted list; what has no JSON form (a binary value, an
+    alias inside its own anchor) becomes a text naming it, which the override that meets it
+    reports and skips like any other bad value, so the article keeps its briefing.
+    """
+    if id(value) in parents:
+        return "<a YAML alias inside its own anchor>"
+    inside = (*parents, id(value))
+    if isinstance(value, dict):
+        return {as_text(key) if as_text(key) is not None else str(key): plain_data(item, inside)
+                for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain_data(item, inside) for item in value]
+    if isinstance(value, (set, frozenset)):
+        return sorted((plain_data(item, inside) for item in value), key=repr)
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return f"<a {type_name(value)}>"
 
 
 def check_meta(meta: dict[Any, Any], path: Path, label: str = "front matter"

@@ -194,3 +194,28 @@ def test_a_txt_seed_takes_its_title_and_overrides_from_its_sidecar(tmp_path, nlp
     assert "# Carney in Kyiv" in page["head"]
     assert actor_rows(page["Actors"])["Mark Carney"][1] == "Prime Minister of Canada"
     assert not (project / "briefings" / "2025" / "carney.yml").exists()
+
+
+@pytest.mark.parametrize(("yaml_overrides", "message"), [
+    ("{questions: {add: [{question: 'Why?', sentence: 1, when: 2025-01-01}]}}", "'when': '2025-01-01'"),
+    ("{actors: {drop: !!set {Ruiz: null}}}", None),
+    ("&o {actors: {drop: [*o]}}", "no actor named '<a YAML alias inside its own anchor>'"),
+    ("{actors: {drop: [!!binary aGVsbG8=]}}", "no actor named '<a binary value>'"),
+])
+def test_overrides_without_a_json_form_are_read_as_plain_data(tmp_path, yaml_overrides, message):
+    """A date, a set, a binary value or an alias inside its own anchor: the article is read,
+    its overrides stored and hashed as JSON, and a value with no JSON form is reported."""
+    from generator.cache import BriefingCache
+    from generator.readers import read_article
+
+    seed = tmp_path / "vote.md"
+    seed.write_text(f"---\noverrides: {yaml_overrides}\n---\nThe council voted on Monday.\n",
+                    encoding="utf-8")
+    overrides = read_article(seed, tmp_path).meta["overrides"]
+    json.dumps(overrides)  # what the cache does with it
+    briefing, problems = apply_overrides(small_briefing(), overrides)
+    BriefingCache.content_digest(briefing)
+    if message is None:
+        assert not problems and [actor.name for actor in briefing.actors] == ["Ana Ruiz"]
+    else:
+        assert len(problems) == 1 and message in problems[0], problems
