@@ -105,13 +105,13 @@ def command_extract(args: argparse.Namespace) -> int:
 
 
 def command_eval(args: argparse.Namespace) -> int:
-    from .evaluation import actors, facts, questions, quotes
+    from .evaluation import actors, facts, headlines, questions, quotes
     from .evaluation.corpus import SHAPES, load_corpus
 
     if args.gate or args.update_baseline:
         return command_gate(args)
     evaluations = {"quotes": quotes.evaluate, "actors": actors.evaluate, "facts": facts.evaluate,
-                   "questions": questions.evaluate}
+                   "questions": questions.evaluate, "headlines": headlines.evaluate}
     errors: list[str] = []
     nlp = load_model()
     shapes = list(SHAPES) if args.shapes else ["as published"]
@@ -217,7 +217,7 @@ def parser() -> argparse.ArgumentParser:
 
     eval_cmd = commands.add_parser("eval", help="precision, recall and F1 on the gold set, beside baselines")
     eval_cmd.add_argument("--gold", default="tests/gold", help="gold folder (default: tests/gold)")
-    eval_cmd.add_argument("--only", action="append", choices=("quotes", "actors", "facts", "questions"))
+    eval_cmd.add_argument("--only", action="append", choices=("quotes", "actors", "facts", "questions", "headlines"))
     eval_cmd.add_argument("--gate", action="store_true",
                           help=f"check the figures against the floors pinned in {BASELINE}")
     eval_cmd.add_argument("--update-baseline", action="store_true",

@@ -54,6 +54,8 @@ FACT_REPORTING_VERBS = frozenset({
 # Timeline: the plain verbs of saying whose clausal complement (``ccomp``) is what was said, kept
 # when a long event is cut down to its main clause ("said on Friday that the talks would resume").
 # Smaller than FACT_REPORTING_VERBS: other complements are side clauses the timeline drops.
+# The headline reads it too: "Microsoft said it aims to ..." → "Microsoft aims to ...", "..., the
+# report says" left out; a verb that denies, warns or claims is never dropped from a headline.
 TIMELINE_REPORTING_VERBS = frozenset({"say", "tell", "add", "announce", "report", "write", "note"})
 
 # Words right before a quoted phrase that make it a name, a title or a term, not a quotation.
@@ -522,6 +524,64 @@ FRAMING_VERBS = frozenset({"come", "follow"})
 # test is on the clause's subject (``nsubj``), as written.
 FIRST_SECOND_PERSON_SUBJECTS = FIRST_SECOND_PERSON_PRONOUNS - {"me", "us"}
 
-# Where a headline is cut, tried in this order: the main clause comes before these.
+# Where the old truncated headline was cut, tried in this order: the main clause comes before
+# these. Only the truncation baseline of ``evaluation/headlines.py`` still reads it.
 CLAUSE_BREAKS = (", as ", ", while ", ", which ", ", after ", "; ", " — ", ", but ", ", saying ",
                  ", according to ")
+
+# Headline compression (``extract/summary.py``). The words of an adverbial clause's opening that
+# make it a condition: "will strike if the talks fail" is not "will strike", so the clause stays.
+CONDITIONAL_WORDS = frozenset({"if", "unless", "provided", "providing", "lest", "otherwise"})
+
+# Prepositions whose phrase restricts what the clause says ("cannot resume without a ceasefire",
+# "all but one", "barring a recount"): never dropped from a headline.
+EXCEPTIVE_PREPS = frozenset({"without", "except", "barring", "absent", "excluding", "but", "unless"})
+
+# Adverbs that change what a clause says, never dropped from a headline: negation, approximation
+# ("nearly died" is not "died"), restriction and hedges ("allegedly lied" is not "lied").
+MEANING_ADVERBS = frozenset({
+    "not", "n't", "never", "no", "nowhere", "neither", "nor", "nearly", "almost", "barely", "hardly",
+    "scarcely", "only", "rarely", "seldom", "allegedly", "reportedly", "apparently", "possibly",
+    "probably", "likely", "perhaps", "maybe", "supposedly", "purportedly", "partly", "partially",
+    "again", "longer", "anymore", "yet", "still", "less", "least",
+})
+
+# Adjectives that change what their noun is, never dropped from a headline: a former minister
+# is no minister, alleged fraud no fraud. Other plain adjectives may go ("federal student loans").
+MEANING_ADJECTIVES = frozenset({
+    "former", "ex", "alleged", "suspected", "accused", "fake", "false", "so-called", "would-be",
+    "possible", "potential", "proposed", "planned", "failed", "late", "acting", "interim", "deputy",
+    "non", "only", "sole", "first", "last", "next", "previous", "new", "old", "other", "same",
+    "unconfirmed", "illegal", "unlawful", "virtual", "partial", "temporary", "expected", "likely",
+    "future", "dead", "missing",
+})
+
+# Nouns that need their "of" phrase in a headline: "lots of ring bling", "the kind of summer".
+PARTITIVE_NOUNS = frozenset({
+    "lot", "lots", "number", "kind", "sort", "type", "series", "couple", "pair", "dozen", "dozens",
+    "hundreds", "thousands", "millions", "billions", "part", "rest", "majority", "share", "half",
+    "percent", "per", "cent", "fraction", "handful", "group", "set", "total", "amount", "range",
+    "piece", "bit", "member", "members", "tons", "scores", "worst", "best", "top",
+})
+
+# Words of a date phrase that only say "lately" ("on Wednesday", "this morning", "over the
+# weekend", "right now"): dropped from a headline, which is about now anyway, and no bar to the
+# headline's present tense. A date with any other word ("in 1988", "last year") is kept as an
+# option and keeps the verb's tense as written.
+RECENT_TIME_WORDS = frozenset(WEEKDAY_NAMES) | {
+    "today", "tonight", "yesterday", "tomorrow", "weekend", "morning", "afternoon", "evening", "night",
+    "overnight", "now", "recently", "lately", "week", "this", "last", "early", "late", "earlier",
+    "later", "right", "the", "on", "over", "during", "at", "by", "of",
+}
+
+# First words of a date entity that make it an age ("at age 61", "aged 45"): no date at all.
+AGE_WORDS = frozenset({"age", "aged"})
+
+# Adverbs of a present perfect that make it an experience or a state, not news: "has never lost",
+# "has already spent", "has long argued" keep their tense; "has resigned" becomes "resigns".
+PERFECT_ADVERBS = frozenset({"ever", "never", "already", "yet", "since", "always", "before", "long", "so",
+                             "far", "often", "repeatedly", "recently", "just"})
+
+# Verbs whose tense a headline keeps as written: "was", "had" and "did" turned present say
+# something else ("Wiig has had the summer" is not "Wiig has the summer").
+TENSE_KEPT_VERBS = frozenset({"be", "have", "do"})
