@@ -6,8 +6,10 @@ import functools
 import shutil
 import threading
 from collections.abc import Iterator
+from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_fb56c33a028a11f9.txt"
@@ -37,8 +39,39 @@ def tree_bytes(folder: Path) -> dict[str, bytes]:
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
+    """A static server that answers like GitHub Pages: a missing file is the site's 404.html.
+
+    GitHub Pages serves a project site's own root 404.html (status 404) for any URL under it it
+    has no file for, so a test sees the page a reader would. The folder served is the site
+    (``<directory>/404.html``) or, for a site under a sub-path, holds it (``<directory>/REPO/``:
+    the 404.html of the URL's first path segment). Without either, Python's bare error page.
+    """
+
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = self.not_found_page() if code == HTTPStatus.NOT_FOUND else None
+        if page is None:
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(code, message)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Connection", "close")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def not_found_page(self) -> Path | None:
+        """The 404.html that answers this request's URL, or None."""
+        root = Path(self.directory)
+        first = unquote(urlsplit(self.path).path).lstrip("/").partition("/")[0]
+        candidates = [root / "404.html"]
+        if first not in ("", ".", "..") and "\\" not in first:
+            candidates.append(root / first / "404.html")
+        return next((page for page in candidates if page.is_file()), None)
 
 
 def serve(directory: Path) -> Iterator[str]:

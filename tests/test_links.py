@@ -101,7 +101,22 @@ def test_briefing_source_links_point_at_sentences(site):
 def test_cross_article_pages_and_404_are_built(site):
     for page in ("quotes/index.html", "timeline/index.html", "actors/index.html", "archive/index.html", "404.html"):
         assert (site / page).is_file(), page
-    assert "404" in (site / "404.html").read_text(encoding="utf-8")
+
+
+def test_404_page_links_resolve_from_any_depth_and_stay_out_of_search(site):
+    """The 404 page is served for any missing URL: its links must not depend on where it is.
+
+    Built without a site_url, as here, MkDocs makes them absolute from the host's root; with one
+    (the Pages workflow) from its path: tests/browser/test_not_found_page.py serves both.
+    """
+    html = (site / "404.html").read_text(encoding="utf-8")
+    assert "<h1 id=\"page-not-found\">Page not found</h1>" in html
+    assert "data-pagefind-body" not in html
+    links = [link for link in parse(site / "404.html").links if not link.startswith("#")]
+    for deep in (SITE, urljoin(SITE, "no/such/page/"), urljoin(SITE, "a/b/c/d.html")):
+        targets = {urldefrag(urljoin(deep, link))[0] for link in links}
+        assert [url for url in targets if url.startswith(SITE) and target_file(site, url) is None] == [], deep
+        assert {urljoin(SITE, path) for path in ("", "archive/", "actors/", "search/")} <= targets, deep
 
 
 def test_feed_lists_each_briefing_with_a_link_that_resolves(site):

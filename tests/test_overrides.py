@@ -48,8 +48,9 @@ overrides:
 
 
 def sections(page: str) -> dict[str, str]:
-    """The page's text under each `## ` heading (and "head" for what comes before the first)."""
-    parts = re.split(r"^## (.+)$", page, flags=re.MULTILINE)
+    """The page's text under each `## ` heading, by its words without the `{ #id }` (and "head" for
+    what comes before the first)."""
+    parts = re.split(r"^## (.+?)(?: \{[^}]*\})?$", page, flags=re.MULTILINE)
     return {"head": parts[0], **dict(zip(parts[1::2], parts[2::2]))}
 
 
@@ -74,7 +75,7 @@ def corrected(tmp_path_factory) -> tuple[dict[str, str], subprocess.CompletedPro
 def actor_rows(actors_section: str) -> dict[str, list[str]]:
     rows = {}
     for line in actors_section.splitlines():
-        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        cells = [re.sub(r"<[^>]+>", "", cell).strip() for cell in line.strip().strip("|").split("|")]
         if line.startswith("| ") and cells[0] not in ("Actor", "---"):
             rows[re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", cells[0])] = cells[1:]
     return rows

@@ -10,6 +10,7 @@
     if (!sentence) return;
     for (var fold = sentence.closest("details"); fold; fold = fold.parentElement.closest("details")) {
       fold.open = true;
+      fold.dataset.readerOpen = "";
     }
     sentence.classList.add("is-target");
     sentence.scrollIntoView({ block: "center" });
@@ -39,6 +40,16 @@
     if (box) box.addEventListener("input", filterQuotes);
   });
   window.addEventListener("hashchange", showSentence);
+  /* Which fold the reader opened, for print: Material opens every fold before printing, and the
+     print style leaves out the article text unless the reader had opened it. A click on the
+     summary toggles the fold after this runs, so the new state is the opposite of the current. */
+  document.addEventListener("click", function (event) {
+    var summary = event.target.closest && event.target.closest("details > summary");
+    if (!summary) return;
+    var fold = summary.parentElement;
+    if (fold.open) delete fold.dataset.readerOpen;
+    else fold.dataset.readerOpen = "";
+  });
   /* Same-page links may be handled by instant navigation without a hashchange event. */
   document.addEventListener("click", function (event) {
     if (event.target.closest && event.target.closest('a[href*="#s-"]')) setTimeout(showSentence, 50);

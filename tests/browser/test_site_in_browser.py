@@ -132,14 +132,6 @@ def test_screenshots_of_home_and_briefing(browser, site_url: str, artifacts: Pat
         context.close()
 
 
-def test_print_hides_navigation_and_shows_the_source_text(page: Page, site_url: str):
-    open_briefing(page, site_url)
-    page.emulate_media(media="print")
-    expect(page.locator(".md-header")).to_be_hidden()
-    expect(page.locator("a[data-md-component='pagefind-link']")).to_be_hidden()
-    expect(page.locator("#s-0")).to_be_visible()
-
-
 def test_dark_palette_screenshot(browser, site_url: str, artifacts: Path):
     context = browser.new_context(viewport=DESKTOP, color_scheme="dark")
     page = context.new_page()
