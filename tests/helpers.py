@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import functools
+import os
 import shutil
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from http import HTTPStatus
@@ -32,6 +35,20 @@ def make_project(tmp_path: Path, articles: list[Path]) -> Path:
     for article in articles:
         shutil.copy(article, project / "seeds" / article.name)
     return project
+
+
+# Browser viewports: a phone (the width the reader issues were found at) and a desktop.
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def build_site(project: Path, **env: str) -> Path:
+    """A real `mkdocs build --strict` of the project (extra environment variables, e.g. SITE_URL);
+    the built site, or the test fails with MkDocs' messages."""
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, capture_output=True,
+                            text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "CI": "1", **env}, check=False)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
 
 
 def tree_bytes(folder: Path) -> dict[str, bytes]:

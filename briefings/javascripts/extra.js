@@ -40,18 +40,18 @@
     if (box) box.addEventListener("input", filterQuotes);
   });
   window.addEventListener("hashchange", showSentence);
-  /* Which fold the reader opened, for print: Material opens every fold before printing, and the
-     print style leaves out the article text unless the reader had opened it. A click on the
-     summary toggles the fold after this runs, so the new state is the opposite of the current. */
+  /* Clicks: a same-page sentence link may be handled by instant navigation without a hashchange
+     event; a click on a fold's summary records whether the reader opened it, for print (Material
+     opens every fold before printing, and the print style leaves the article text out unless the
+     reader had opened it). The fold toggles after this runs: the new state is the opposite. */
   document.addEventListener("click", function (event) {
-    var summary = event.target.closest && event.target.closest("details > summary");
+    var target = event.target;
+    if (!target.closest) return;
+    if (target.closest('a[href*="#s-"]')) setTimeout(showSentence, 50);
+    var summary = target.closest("details > summary");
     if (!summary) return;
     var fold = summary.parentElement;
     if (fold.open) delete fold.dataset.readerOpen;
     else fold.dataset.readerOpen = "";
-  });
-  /* Same-page links may be handled by instant navigation without a hashchange event. */
-  document.addEventListener("click", function (event) {
-    if (event.target.closest && event.target.closest('a[href*="#s-"]')) setTimeout(showSentence, 50);
   });
 })();

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import GOLD_ARTICLES, ROOT, SEED, make_project, serve
+from helpers import GOLD_ARTICLES, ROOT, SEED, build_site, make_project, serve
 
 CHROMIUM = Path(os.environ.get("BRIEFING_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -38,11 +36,7 @@ def chromium() -> Path:
 @pytest.fixture(scope="session")
 def built_site(chromium: Path, tmp_path_factory) -> Path:
     """The built site of a project with the seed and two gold articles."""
-    project = make_project(tmp_path_factory.mktemp("browser"), ARTICLES)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], check=False, cwd=project,
-                            capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+    return build_site(make_project(tmp_path_factory.mktemp("browser"), ARTICLES))
 
 
 

@@ -16,15 +16,12 @@ SITE_URL) is not a case a published site meets; mkdocs.yml says so beside site_u
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import SEED, make_project, serve
+from helpers import SEED, build_site, make_project, serve
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests need playwright: pip install -e '.[test]'")
 Page, expect = sync_api.Page, sync_api.expect
@@ -45,12 +42,8 @@ def pages_url(chromium: Path, tmp_path_factory) -> Iterator[str]:
     web = tmp_path_factory.mktemp("pages-web")
     for url in serve(web):
         address = f"{url}{SUB_PATH}/"
-        project = make_project(tmp_path_factory.mktemp("pages"), [SEED])
-        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], check=False, cwd=project,
-                                capture_output=True, text=True,
-                                env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": address})
-        assert result.returncode == 0, result.stderr
-        shutil.copytree(project / "site", web / SUB_PATH)
+        site = build_site(make_project(tmp_path_factory.mktemp("pages"), [SEED]), SITE_URL=address)
+        shutil.copytree(site, web / SUB_PATH)
         yield address
 
 

@@ -8,37 +8,27 @@ case) and a fixture article carrying every credit field (url, author, publisher,
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from helpers import GOLD_ARTICLES, SEED, make_project, serve
+from helpers import DESKTOP, GOLD_ARTICLES, PHONE, SEED, build_site, make_project, serve
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests need playwright: pip install -e '.[test]'")
 Page, expect = sync_api.Page, sync_api.expect
 
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CI": "1"}
 CREDITED = Path(__file__).parent / "data" / "harbour_ferry_credited.md"
 CREDITED_PAGE = "2025/harbour-ferry-credited/"
 LONGEST_GOLD = max(sorted(GOLD_ARTICLES.glob("*.txt")), key=lambda path: len(path.read_text(encoding="utf-8")))
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
 MAX_PRINTED_PAGES = 4
 TAP_TARGET_PX = 24
 
 
 @pytest.fixture(scope="module")
 def layout_site(chromium: Path, tmp_path_factory) -> Path:
-    project = make_project(tmp_path_factory.mktemp("layout"), [SEED, LONGEST_GOLD, CREDITED])
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
-                            capture_output=True, text=True, env=ENV, check=False)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+    return build_site(make_project(tmp_path_factory.mktemp("layout"), [SEED, LONGEST_GOLD, CREDITED]))
 
 
 @pytest.fixture(scope="module")

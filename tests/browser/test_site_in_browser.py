@@ -13,14 +13,12 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from helpers import ROOT
+from helpers import DESKTOP, PHONE, ROOT
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests need playwright: pip install -e '.[test]'")
 Page, expect = sync_api.Page, sync_api.expect
 
 CARNEY_TITLE = "Mark Carney is visiting Ukraine"
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
 README_SCREENSHOT = ROOT / "assets" / "briefing-page.png"
 
 
