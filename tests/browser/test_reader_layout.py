@@ -140,6 +140,7 @@ def test_the_longest_gold_article_prints_on_at_most_four_a4_pages(page: Page, la
     page.goto(layout_url + longest_page)
     expect(page.locator("h1")).to_be_visible()
     pages = printed_pages(page)
+    print(f"{LONGEST_GOLD.name}: {pages} A4 pages")  # shown by `pytest -rP`
     assert 1 <= pages <= MAX_PRINTED_PAGES, f"{LONGEST_GOLD.name} prints on {pages} A4 pages"
     # Asked for, the article text prints too: open the fold as a reader does.
     page.locator("details.source-text > summary").click()
