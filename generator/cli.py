@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -41,6 +42,27 @@ def command_build(args: argparse.Namespace) -> int:
             if error.detail:
                 print(f"{error.path}:\n{error.detail}", file=sys.stderr)
     return 0 if report.ok else 1
+
+
+def command_site(args: argparse.Namespace) -> int:
+    """The whole site with either engine: MkDocs (its plugin does every step) or Zensical."""
+    config_file = Path(args.config_file)
+    if not config_file.is_file():
+        print(f"error: {config_file}: no such configuration file", file=sys.stderr)
+        return 1
+    if args.engine == "mkdocs":
+        command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config_file)]
+        return subprocess.run(command + (["--strict"] if args.strict else []), check=False).returncode
+    from .engines import zensical_build
+
+    report, problems = zensical_build(config_file, progress=show_progress())
+    for line in report.lines():
+        print(line, file=sys.stderr if line.startswith(("error", "warning")) else sys.stdout)
+    for problem in problems:
+        print(f"error: {problem}", file=sys.stderr)
+    # As MkDocs: a failed article is a warning (its page says so), which --strict makes fatal.
+    warned = bool(report.errors or report.kept or report.skipped_overrides)
+    return 1 if problems or (args.strict and warned) else 0
 
 
 def command_accept(args: argparse.Namespace) -> int:
@@ -178,6 +200,14 @@ def parser() -> argparse.ArgumentParser:
                            help="progress bar (default: only in an interactive terminal)")
     add_budget(build_cmd)
     build_cmd.set_defaults(run=command_build)
+
+    site_cmd = commands.add_parser("site", help="build the whole site: briefings, pages, feed and search")
+    site_cmd.add_argument("--engine", choices=("mkdocs", "zensical"), default="mkdocs",
+                          help="mkdocs (default; the plugin runs every step) or zensical (Material's "
+                               "successor: reads mkdocs.yml, runs no plugins, so the steps run from here)")
+    site_cmd.add_argument("--config-file", default="mkdocs.yml", metavar="FILE")
+    site_cmd.add_argument("--strict", action="store_true", help="fail on warnings, as `mkdocs build --strict`")
+    site_cmd.set_defaults(run=command_site)
 
     accept_cmd = commands.add_parser(
         "accept", help="keep hand-edited pages as the editor's versions (the generator's are kept in accepted/)",

@@ -16,13 +16,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from spacy.language import Language
 
-from .crossref import briefing_pages
-from .feed import FEED_PATH, atom_feed
+from .engines import finish_site
 from .models import Briefing
 from .nlp import load_model
 from .parallel import DEFAULT_TIME_BUDGET
 from .pipeline import BuildError, BuildLock, Project, build
-from .search import index_site
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
@@ -94,13 +92,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """The Atom feed and the search index beside the site, from this build's briefings."""
         try:
-            xml = atom_feed(self._briefings, briefing_pages(self._briefings), title=config.site_name,
-                            site_url=config.site_url or None, subtitle=config.site_description)
-            (Path(config.site_dir) / FEED_PATH).write_text(xml, encoding="utf-8")
-            if self.config.search == "pagefind":
-                problem = index_site(Path(config.site_dir))
-                if problem:
-                    log.warning("briefings: the site has no search index: %s", problem)
+            for problem in finish_site(self._briefings, Path(config.site_dir), site_name=config.site_name,
+                                       site_url=config.site_url or None,
+                                       site_description=config.site_description, search=self.config.search):
+                log.warning("briefings: %s", problem)
         finally:
             self._release()
 

@@ -156,6 +156,10 @@ def source_paragraphs(briefing: Briefing) -> list[list[dict[str, Any]]]:
     return paragraphs
 
 
+# The modules whose code shapes a page's context (see Renderer.digest).
+RENDERING_CODE = ("render.py", "crossref.py", "slugs.py", "pipeline.py")
+
+
 class TemplatesError(Exception):
     """The templates cannot render any page: a missing folder or a template that does not compile."""
 
@@ -199,8 +203,12 @@ class Renderer:
         )
 
     def digest(self) -> str:
-        """Hash of every template: a changed template re-renders every page."""
+        """Hash of every template and of the code that feeds them: a change to either re-renders
+        every page. (Extraction's code is in the cache key instead, so a change here re-renders
+        pages without re-analysing a single article.)"""
         hasher = hashlib.sha256()
+        for module in RENDERING_CODE:
+            hasher.update(module.encode() + b"\0" + (Path(__file__).parent / module).read_bytes())
         for path in template_files(self.templates_dir):
             hasher.update(path.relative_to(self.templates_dir).as_posix().encode() + b"\0" + path.read_bytes())
         return hasher.hexdigest()
