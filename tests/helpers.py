@@ -9,10 +9,11 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_fb56c33a028a11f9.txt"
@@ -101,3 +102,58 @@ def serve(directory: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+# Links of a built site, as a static web server resolves them (tests/test_links.py, test_zensical.py).
+LINK_ATTRIBUTES = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src"}
+SITE = "http://site.invalid/"
+
+
+class PageParser(HTMLParser):
+    """The ids a page defines and the URLs it points to."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        for key in ("id", "name") if tag == "a" else ("id",):
+            if values.get(key):
+                self.ids.add(values[key])
+        url = values.get(LINK_ATTRIBUTES.get(tag, ""))
+        if url is not None:
+            self.links.append(url)
+
+
+def parse(path: Path) -> PageParser:
+    parser = PageParser()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def target_file(site: Path, url: str) -> Path | None:
+    """The file an in-site URL serves, as a static web server would; None when it is missing."""
+    path = site / unquote(urlsplit(url).path).removeprefix(urlsplit(SITE).path)
+    if path.is_dir():
+        path = path / "index.html"
+    return path if path.is_file() else None
+
+
+def broken_links(site: Path) -> list[str]:
+    pages = {path: parse(path) for path in sorted(site.rglob("*.html"))}
+    problems = []
+    for path, parsed in pages.items():
+        page_url = urljoin(SITE, path.relative_to(site).as_posix())
+        for link in parsed.links:
+            url, fragment = urldefrag(urljoin(page_url, link))
+            if not url.startswith(SITE):
+                continue
+            target = target_file(site, url)
+            shown = f"{path.relative_to(site)}: {link}"
+            if target is None:
+                problems.append(f"{shown} (no such file)")
+            elif fragment and target.suffix == ".html" and unquote(fragment) not in pages[target].ids:
+                problems.append(f"{shown} (no #{fragment} there)")
+    return problems

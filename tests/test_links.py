@@ -6,34 +6,13 @@ import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urldefrag, urljoin, urlsplit
+from urllib.parse import urldefrag, urljoin
 
 import pytest
-from helpers import GOLD_ARTICLES, SEED, make_project
+from helpers import GOLD_ARTICLES, SEED, SITE, broken_links, make_project, parse, target_file
 
-LINK_ATTRIBUTES = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src"}
 ATOM = "{http://www.w3.org/2005/Atom}"
-SITE = "http://site.invalid/"
-
-
-class PageParser(HTMLParser):
-    """The ids a page defines and the URLs it points to."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.ids: set[str] = set()
-        self.links: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        for key in ("id", "name") if tag == "a" else ("id",):
-            if values.get(key):
-                self.ids.add(values[key])
-        url = values.get(LINK_ATTRIBUTES.get(tag, ""))
-        if url is not None:
-            self.links.append(url)
 
 
 @pytest.fixture(scope="module")
@@ -43,38 +22,6 @@ def site(tmp_path_factory) -> Path:
                             capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert result.returncode == 0, result.stderr
     return project / "site"
-
-
-def parse(path: Path) -> PageParser:
-    parser = PageParser()
-    parser.feed(path.read_text(encoding="utf-8"))
-    return parser
-
-
-def target_file(site: Path, url: str) -> Path | None:
-    """The file an in-site URL serves, as a static web server would; None when it is missing."""
-    path = site / unquote(urlsplit(url).path).removeprefix(urlsplit(SITE).path)
-    if path.is_dir():
-        path = path / "index.html"
-    return path if path.is_file() else None
-
-
-def broken_links(site: Path) -> list[str]:
-    pages = {path: parse(path) for path in sorted(site.rglob("*.html"))}
-    problems = []
-    for path, parsed in pages.items():
-        page_url = urljoin(SITE, path.relative_to(site).as_posix())
-        for link in parsed.links:
-            url, fragment = urldefrag(urljoin(page_url, link))
-            if not url.startswith(SITE):
-                continue
-            target = target_file(site, url)
-            shown = f"{path.relative_to(site)}: {link}"
-            if target is None:
-                problems.append(f"{shown} (no such file)")
-            elif fragment and target.suffix == ".html" and unquote(fragment) not in pages[target].ids:
-                problems.append(f"{shown} (no #{fragment} there)")
-    return problems
 
 
 def test_every_internal_link_and_anchor_resolves(site):
