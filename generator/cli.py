@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .crossref import actor_slug, briefing_pages
+from .crossref import actor_index, briefing_pages, pages_of_actors
 from .failures import section_failures
 from .fetch import add_article
 from .nlp import load_model
@@ -114,8 +114,8 @@ def command_extract(args: argparse.Namespace) -> int:
     else:
         renderer = Renderer(Path(args.project) / "templates")
         pages = briefing_pages(briefings)
+        actor_pages = pages_of_actors(actor_index(briefings, pages))  # as the site would link them
         for briefing in briefings:
-            actor_pages = {a.name: f"actors/{actor_slug(a.name)}.md" for a in briefing.actors}
             print(renderer.briefing(briefing, page_path=pages[briefing.id], actor_pages=actor_pages))
     for note in skipped:
         print(f"warning: {note}", file=sys.stderr)

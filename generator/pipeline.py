@@ -32,6 +32,7 @@ from .crossref import (
     by_year,
     combined_timeline,
     newest_first,
+    pages_of_actors,
     quotes_by_speaker,
     review_queue,
     top_actors,
@@ -359,8 +360,8 @@ def site_pages(briefings: list[Briefing], renderer: Renderer,
     """Page path (relative to docs_dir) → page job, for every page the generator owns."""
     pages = briefing_pages(briefings)
     actors = actor_index(briefings, pages)
-    actor_pages = {name: f"actors/{entry.slug}.md" for name, entry in actors.items()}
-    actor_types = {name: entry.type for name, entry in actors.items()}
+    actor_pages = pages_of_actors(actors)
+    actor_types = {name: entry.type for entry in actors.values() for name in entry.names}
     months = by_month(briefings)
     templates = renderer.digest()
     jobs: dict[str, PageJob] = {}
@@ -390,8 +391,9 @@ def site_pages(briefings: list[Briefing], renderer: Renderer,
         "actors.md.j2", page_path="actors/index.md", actors=actors, types=ACTOR_TYPES,
         actor_pages=actor_pages)
     for name, entry in actors.items():
-        path = actor_pages[name]
-        out[path] = partial(renderer.page, "actor.md.j2", page_path=path, actor=entry)
+        if entry.has_page:
+            path = actor_pages[name]
+            out[path] = partial(renderer.page, "actor.md.j2", page_path=path, actor=entry)
     out["quotes/index.md"] = partial(
         renderer.page,
         "quotes.md.j2", page_path="quotes/index.md", speakers=quotes_by_speaker(briefings, pages),

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from generator.crossref import combined_timeline, quotes_by_speaker, top_actors
+import pytest
+
+from generator.crossref import (
+    actor_index,
+    combined_timeline,
+    merge_key,
+    pages_of_actors,
+    quotes_by_speaker,
+    top_actors,
+)
 from generator.models import Actor, Briefing, Event, Quote
 
 
@@ -40,3 +49,46 @@ def test_top_actors_by_mentions_keeping_order_on_ties():
     b = briefing("b", None, actors=[Actor("A", "person", mentions=1), Actor("B", "place", mentions=3),
                                     Actor("C", "group", mentions=1)])
     assert top_actors(b, 2) == ["B", "A"]
+
+
+@pytest.mark.parametrize(("one", "other", "kind"), [
+    ("ExxonMobil", "Exxon Mobil", "organization"),
+    ("Exxon-Mobil.", "Exxon Mobil Corp.", "organization"),
+    ("Apple Inc.", "Apple", "organization"),
+    ("President Barack Obama", "Barack Obama", "person"),
+    ("Prime Minister Mark Carney", "mark carney", "person"),
+])
+def test_one_actor_spelt_two_ways_across_briefings_is_merged(one, other, kind):
+    assert merge_key(one, kind) == merge_key(other, kind)
+
+
+@pytest.mark.parametrize(("one", "other", "kind"), [
+    ("Obama", "Michelle Obama", "person"),  # never a name to its surname
+    ("President Obama", "Obama", "person"),  # a title is dropped only when a full name remains
+    ("Barack Obama", "Michelle Obama", "person"),
+    ("Ken Griffey Jr.", "Ken Griffey", "person"),  # son and father
+    ("Apple", "Apple Music", "organization"),
+])
+def test_two_actors_who_share_a_name_are_never_merged(one, other, kind):
+    assert merge_key(one, kind) != merge_key(other, kind)
+
+
+def test_actors_merged_across_briefings_and_pages_only_for_recurring_ones():
+    first = briefing("first", "2020-01-01", actors=[Actor("President Barack Obama", "person", mentions=2),
+                                                  Actor("Exxon Mobil", "organization", mentions=1),
+                                                  Actor("Ada Lovelace", "person", mentions=9)],
+                     quotes=[Quote("We will win", "President Barack Obama", None, False, 1)])
+    second = briefing("second", "2020-02-01", actors=[Actor("Barack Obama", "person", mentions=1),
+                                                    Actor("ExxonMobil", "organization", mentions=3)])
+    third = briefing("third", "2020-03-01", actors=[Actor("Barack Obama", "person", mentions=4)])
+    actors = actor_index([first, second, third], {"first": "2020/first.md", "second": "2020/second.md",
+                                                  "third": "2020/third.md"})
+    assert set(actors) == {"Barack Obama", "ExxonMobil", "Ada Lovelace"}  # most briefings, then mentions
+    obama = actors["Barack Obama"]
+    assert obama.names == {"Barack Obama", "President Barack Obama"}
+    assert [a.briefing.id for a in obama.appearances] == ["first", "second", "third"]
+    assert [len(a.quotes) for a in obama.appearances] == [1, 0, 0]
+    pages = pages_of_actors(actors)
+    assert pages == {"Barack Obama": "actors/barack-obama.md", "President Barack Obama": "actors/barack-obama.md",
+                     "Exxon Mobil": "actors/exxonmobil.md", "ExxonMobil": "actors/exxonmobil.md"}
+    assert not actors["Ada Lovelace"].has_page  # one briefing, however often it names her

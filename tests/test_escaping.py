@@ -328,7 +328,7 @@ def test_title_description_and_header_read_the_original_text(pages: dict[str, Pa
         page = actor_page(pages, name)
         assert page.title.strip() == f"{name} - {SITE_NAME}"
         assert h1(page) == name and header_topic(page) == name
-        assert meta(page, "name", "description").startswith(name + ", person, in 1 briefing")
+        assert meta(page, "name", "description").startswith(name + ", person, in 2 briefing")
 
 
 def test_nothing_is_escaped_twice_or_shown_with_backslashes(pages: dict[str, Page]):

@@ -12,6 +12,7 @@ import pytest
 from helpers import GOLD_ARTICLES, SEED, make_project, tree_bytes
 
 JOBS = GOLD_ARTICLES / "02_jobs_resigns_apple.txt"
+FOLLOW_UP = Path(__file__).parent / "data" / "carney_kyiv_followup.txt"  # Carney and Zelenskiy again
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
@@ -33,7 +34,7 @@ def briefing_cli(project: Path, *args: str) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
-    project = make_project(tmp_path_factory.mktemp("site"), [SEED, JOBS])
+    project = make_project(tmp_path_factory.mktemp("site"), [SEED, JOBS, FOLLOW_UP])
     mkdocs_build(project)
     return project
 
@@ -159,3 +160,16 @@ def test_actor_pages_are_built_linked_and_searchable(built):
     assert "data-pagefind-body" in actor
     by_type = (built / "site" / "actors" / "index.html").read_text(encoding="utf-8")
     assert by_type.find("Volodymyr Zelenskiy") < by_type.find("Kyiv")
+
+
+def test_an_actor_of_one_briefing_has_no_page_and_the_index_links_its_briefing(built):
+    """Pages for actors two or more briefings name; the others live in their briefing."""
+    jobs = html_of(built, page_of(built, "02-jobs-resigns"))
+    assert "Tim Cook" in jobs and "actors/tim-cook/" not in jobs
+    assert not (built / "briefings" / "actors" / "tim-cook.md").exists()
+    assert (built / "briefings" / "actors" / "mark-carney.md").exists()
+    index = (built / "briefings" / "actors" / "index.md").read_text(encoding="utf-8")
+    (line,) = [line for line in index.splitlines() if line.startswith("- Tim Cook")]
+    assert "(../2011/02-jobs-resigns-apple.md#actors)" in line
+    (line,) = [line for line in index.splitlines() if line.startswith("- [Mark Carney]")]
+    assert "(../actors/mark-carney.md) · 2 briefings" in line
