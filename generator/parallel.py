@@ -22,14 +22,14 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
+from typing import TYPE_CHECKING
 
-from spacy.language import Language
-
-from .briefing import build_briefing
 from .failures import failure_reason, trace
 from .models import Article, Briefing
-from .nlp import AnalysedArticle
 from .readers import ArticleError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 # Seconds per 10,000 characters (a short article gets as long as a 10,000-character one).
 # A normal article takes well under a second per 10,000 characters on one core.
@@ -84,6 +84,11 @@ class _Failed:
 
 
 def _brief(nlp: Language, article: Article) -> Briefing | _Failed:
+    # Imported here: a build whose articles all come from the cache never loads spaCy and the
+    # extractors (2 s of a no-change `mkdocs build`).
+    from .briefing import build_briefing
+    from .nlp import AnalysedArticle
+
     """Parse and brief one article; an exception in either is the article's failure, not ours."""
     stage = "parsing"
     try:
@@ -181,6 +186,8 @@ def _death(process: multiprocessing.process.BaseProcess) -> str:
 
 def _brief_in_pool(nlp: Language, articles: Sequence[Article], n_process: int,
                    budget: float) -> Iterator[Briefing | ArticleError]:
+    from . import briefing  # noqa: F401 - loaded before the workers fork, so they share it
+
     pool = _Pool(nlp, min(n_process, len(articles)))
     done: dict[int, Briefing | ArticleError] = {}
     next_task, next_out = 0, 0

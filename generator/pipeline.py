@@ -19,13 +19,13 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import IO, Self
+from typing import IO, TYPE_CHECKING, Self
 
-from spacy.language import Language
 from tqdm import tqdm
 
 from .cache import BriefingCache, cache_key
 from .crossref import (
+    ActorEntry,
     actor_index,
     briefing_pages,
     by_month,
@@ -39,7 +39,6 @@ from .crossref import (
 )
 from .failures import article_failure, section_failures
 from .models import Article, Briefing
-from .nlp import load_model
 from .overrides import apply_overrides
 from .parallel import DEFAULT_TIME_BUDGET, brief_articles
 from .readers import ArticleError, read_article
@@ -59,6 +58,9 @@ from .write import (
     unstamp,
     write_page,
 )
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 QUOTES_PER_SPEAKER = 10
 SOURCE_LINE = re.compile(r'^source: (".*")$', re.MULTILINE)
@@ -118,6 +120,7 @@ class BuildReport:
     errors: list[ArticleError] = field(default_factory=list)
     failed_sources: set[str] = field(default_factory=set)  # articles with no briefing this time
     briefings: list[Briefing] = field(default_factory=list)
+    pages: list[str] = field(default_factory=list)  # every page the generator owns, relative to the docs
 
     @property
     def ok(self) -> bool:
@@ -355,6 +358,15 @@ def briefing_inputs(briefing: Briefing, content_key: str, page: str, templates: 
     return digest(json.dumps([content_key, page, templates, links]))
 
 
+def actor_inputs(entry: ActorEntry, page: str, templates: str, content_keys: dict[str, str] | None) -> str | None:
+    """Everything an actor page shows: its briefings' content (roles, mentions, quotes come from
+    them), where they are, its name and type, the templates. None: render it every time."""
+    keys = [content_keys.get(a.briefing.id) for a in entry.appearances] if content_keys else [None]
+    if None in keys:
+        return None
+    return digest(json.dumps([templates, page, entry.name, entry.type, [a.page for a in entry.appearances], keys]))
+
+
 def site_pages(briefings: list[Briefing], renderer: Renderer,
                content_keys: dict[str, str] | None = None) -> dict[str, PageJob]:
     """Page path (relative to docs_dir) → page job, for every page the generator owns."""
@@ -393,7 +405,8 @@ def site_pages(briefings: list[Briefing], renderer: Renderer,
     for name, entry in actors.items():
         if entry.has_page:
             path = actor_pages[name]
-            out[path] = partial(renderer.page, "actor.md.j2", page_path=path, actor=entry)
+            jobs[path] = PageJob(partial(renderer.page, "actor.md.j2", page_path=path, actor=entry),
+                                 actor_inputs(entry, path, templates, content_keys))
     out["quotes/index.md"] = partial(
         renderer.page,
         "quotes.md.j2", page_path="quotes/index.md", speakers=quotes_by_speaker(briefings, pages),
@@ -412,7 +425,11 @@ def site_pages(briefings: list[Briefing], renderer: Renderer,
     for year, year_events in years.items():
         path = f"timeline/{year}.md"
         out[path] = partial(renderer.page, "timeline.md.j2", page_path=path, events=year_events, years=years, year=year)
-    jobs.update((path, PageJob(render)) for path, render in out.items())
+    # Every other page is made from the briefings alone: unchanged briefings, unchanged pages.
+    everything = None
+    if content_keys and all(b.id in content_keys for b in briefings):
+        everything = digest(json.dumps([templates, sorted((pages[b.id], content_keys[b.id]) for b in briefings)]))
+    jobs.update((path, PageJob(render, everything and digest(path + everything))) for path, render in out.items())
     return jobs
 
 
@@ -704,7 +721,15 @@ def check_folders(project: Project) -> None:
                              "names it; the default is .briefing-cache)")
 
 
-def build(project: Project, *, force: Collection[str] = (), nlp_factory: Callable[[], Language] = load_model,
+def spacy_model() -> Language:
+    """The model, imported only when an article needs analysing: a build whose articles all come
+    from the cache never loads spaCy."""
+    from .nlp import load_model
+
+    return load_model()
+
+
+def build(project: Project, *, force: Collection[str] = (), nlp_factory: Callable[[], Language] | None = None,
           n_process: int = 1, progress: bool = False, time_budget: float = DEFAULT_TIME_BUDGET,
           lock: BuildLock | None = None, accept: Collection[str] = ()) -> BuildReport:
     """One build at a time per project (see :class:`BuildLock`; pass one the caller holds).
@@ -721,10 +746,11 @@ def build(project: Project, *, force: Collection[str] = (), nlp_factory: Callabl
         raise BuildError(str(error)) from None
     with nullcontext() if lock else BuildLock(project):  # a caller's lock stays held after the build
         articles = read_seeds(project, report)
-        briefings, content_keys = briefings_for(articles, BriefingCache(project.cache_dir), nlp_factory,
+        briefings, content_keys = briefings_for(articles, BriefingCache(project.cache_dir), nlp_factory or spacy_model,
                                                 report, n_process=n_process, progress=progress,
                                                 time_budget=time_budget)
         pages = site_pages(briefings, renderer, content_keys)
         write_site(project, pages, report, force=frozenset(force), accept=frozenset(accept))
+        report.pages = sorted(pages)
     report.briefings = briefings
     return report

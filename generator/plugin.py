@@ -6,23 +6,65 @@ serving, watch the articles and the templates too.
 
 from __future__ import annotations
 
+import json
 import logging
+import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from jinja2 import ChoiceLoader, DictLoader
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from spacy.language import Language
+from mkdocs.structure.toc import get_toc
 
+from .built_pages import REUSED_TEMPLATE, BuiltPages, digest, folder_digest, package_versions
 from .engines import finish_site
 from .models import Briefing
-from .nlp import load_model
 from .parallel import DEFAULT_TIME_BUDGET
-from .pipeline import BuildError, BuildLock, Project, build
+from .pipeline import BuildError, BuildLock, Project, build, spacy_model
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 log = logging.getLogger("mkdocs.plugins.briefings")
+
+
+def navigation_digest(items) -> str:
+    """The navigation every page shows (titles, URLs, nesting)."""
+    def shape(item):
+        return [str(item.title), getattr(item, "url", None) or "", [shape(c) for c in (item.children or [])]]
+    return digest(json.dumps([shape(item) for item in items]))
+
+
+def settings_digest(config: MkDocsConfig) -> str:
+    """What every page's HTML depends on besides its own Markdown and the navigation: the
+    configuration file and its values (``!ENV`` ones included), the theme overrides, versions."""
+    values = {key: value for key, value in config.items() if key not in ("plugins", "theme")}
+    theme = {"name": config.theme.name, **{k: v for k, v in config.theme.items()}}
+    custom_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+    return digest(Path(config.config_file_path).read_bytes(),
+                  json.dumps([values, theme], sort_keys=True, default=stable_text),
+                  folder_digest(custom_dir), package_versions())
+
+
+def stable_text(value: object) -> str:
+    """A configuration value as text that is the same in every process (no memory addresses)."""
+    if callable(value) and hasattr(value, "__qualname__"):
+        return f"{getattr(value, '__module__', '')}.{value.__qualname__}"
+    return re.sub(r" at 0x[0-9a-fA-F]+", "", str(value))
+
+
+def reused_render(page, anchors: list[str]):
+    """``page.render`` for a page whose HTML is reused: MkDocs sets up a Markdown converter per
+    page (2 ms each, even for no text), so a reused page skips it and keeps last build's ids."""
+    def render(config: MkDocsConfig, files) -> None:
+        page.content = ""
+        page.toc = get_toc([])
+        page.present_anchor_ids = set(anchors)
+    return render
 
 
 class BriefingsConfig(Config):
@@ -34,6 +76,8 @@ class BriefingsConfig(Config):
     # "material": leave search to Material's own plugin (add `- search` to the plugins).
     search = config_options.Choice(("pagefind", "material"), default="pagefind")
     progress = config_options.Type(bool, default=False)
+    # Reuse the HTML of pages that did not change since the last `mkdocs build` (see built_pages).
+    reuse_pages = config_options.Type(bool, default=True)
     # Seconds per 10,000 characters an article may take before it is stopped and reported; 0: no limit.
     time_budget = config_options.Type((int, float), default=DEFAULT_TIME_BUDGET)
 
@@ -44,6 +88,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self._briefings: list[Briefing] = []
         self._serving = False
         self._lock: BuildLock | None = None
+        self._built: BuiltPages | None = None  # the last build's pages, when they can be reused
+        self._owned: set[str] = set()  # the generator's pages (src URIs): pure functions of their file
+        self._navigation = ""
+        self._reused: dict[str, str] = {}  # page URL → its HTML from the last build
+        self._keys: dict[str, str] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
@@ -51,7 +100,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     # The model is loaded once for the life of `mkdocs serve`, and only if an article changed.
     def _model(self) -> Language:
         if self._nlp is None:
-            self._nlp = load_model()
+            self._nlp = spacy_model()
         return self._nlp
 
     def _project(self, config: MkDocsConfig) -> Project:
@@ -74,6 +123,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self._release()
             raise PluginError(f"briefings: {error}") from None
         self._briefings = report.briefings
+        self._owned = set(report.pages)
+        self._reused, self._keys = {}, {}
+        self._built = None
+        # Reuse needs every page's HTML to come from MkDocs' page events, which Material's own
+        # search plugin does not (it indexes in on_page_content), and a site folder of our own.
+        if self.config.reuse_pages and self.config.search == "pagefind" and not self._serving:
+            self._built = BuiltPages(project.cache_dir, Path(config.site_dir))
+            self._built.put_aside(settings_digest(config))
         for line in report.lines()[:1]:
             log.info("briefings: %s", line)
         for page in report.written:
@@ -89,17 +146,57 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if report.errors:
             log.warning("briefings: %s", report.failure_summary())
 
+    def on_nav(self, nav, *, config: MkDocsConfig, files):
+        self._navigation = navigation_digest(nav.items)
+        return nav
+
+    def on_env(self, env, *, config: MkDocsConfig, files):
+        if self._reused:
+            env.loader = ChoiceLoader([DictLoader({REUSED_TEMPLATE: "{{ page.content }}"}), env.loader])
+        return env
+
+    def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files) -> str:
+        """A page built last time from the same inputs gets no Markdown and a one-line template:
+        its HTML is the stored one (on_post_page)."""
+        if self._built is None or page.file.src_uri not in self._owned or page.file.abs_src_path is None:
+            return markdown
+        key = self._built.page_key(Path(page.file.abs_src_path), page.url, self._navigation)
+        self._keys[page.url] = key
+        html = self._built.reusable(page.url, key)
+        if html is None:
+            return markdown
+        self._reused[page.url] = html
+        page.meta["template"] = REUSED_TEMPLATE
+        page.render = reused_render(page, self._built.anchors(page.url))  # no Markdown to set up
+        return ""
+
+    def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
+        output = self._reused.pop(page.url, output)
+        if self._built is not None:
+            self._built.record(page.url, self._keys.get(page.url), output, page.present_anchor_ids)
+        return output
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """The Atom feed and the search index beside the site, from this build's briefings."""
         try:
+            search = self.config.search
+            if self._built is not None:
+                if self._built.reused:
+                    log.info("briefings: %d pages unchanged since the last build, reused", self._built.reused)
+                if search == "pagefind" and self._built.search_index_reusable():
+                    self._built.reuse_search_index()
+                    search = "reused"
             for problem in finish_site(self._briefings, Path(config.site_dir), site_name=config.site_name,
                                        site_url=config.site_url or None,
-                                       site_description=config.site_description, search=self.config.search):
+                                       site_description=config.site_description, search=search):
                 log.warning("briefings: %s", problem)
+            if self._built is not None:
+                self._built.finish()
         finally:
             self._release()
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._built = None  # the set-aside site is removed at the next build
         self._release()
 
     def _release(self) -> None:

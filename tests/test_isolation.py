@@ -117,7 +117,12 @@ def test_the_last_good_page_of_an_article_stays_while_it_fails(project):
     failing.write_text(failing.read_text(encoding="utf-8") + "\n\nOne more paragraph.\n", encoding="utf-8")
     result = run(project, "crash", FAILING.stem, "briefing", "build", "--project", ".")
     assert result.returncode == 1
-    assert briefing_pages(project) == before
+    after = briefing_pages(project)
+    assert after.keys() == before.keys()
+    # The failing article's page is its last good one. (The others may lose a link: an actor only
+    # it shared with them has no page while it has no briefing.)
+    (failing_source,) = [source for source in before if source.endswith(FAILING.name)]
+    assert after[failing_source] == before[failing_source]
 
 
 def test_pool_results_are_in_order_and_identical_to_one_process(nlp):
