@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install browser site serve test lint eval bench clean
+.PHONY: install browser site zensical serve test lint eval bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,6 +16,10 @@ install: $(STAMP)
 
 site: install
 	$(BIN)/mkdocs build --strict
+
+# The same site with Zensical (reads mkdocs.yml; the briefings, feed and search steps run around it).
+zensical: install
+	$(BIN)/briefing site --engine zensical --strict
 
 serve: install
 	$(BIN)/mkdocs serve

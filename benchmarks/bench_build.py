@@ -88,6 +88,26 @@ def make_project(folder: Path, seeds: list[tuple[str, str]]) -> Path:
     return folder
 
 
+def add_article(project: Path, seed: tuple[str, str]) -> None:
+    """One new article: the corpus's next one, which this site does not have yet."""
+    name, content = seed
+    (project / "seeds" / name).write_text(content, encoding="utf-8")
+
+
+def zensical_build(project: Path, *, clean: bool) -> tuple[float, str | None]:
+    """Seconds of `briefing site --engine zensical` (from an empty site and Zensical cache with
+    ``clean``), or the reason it could not run."""
+    if clean:
+        shutil.rmtree(project / "site", ignore_errors=True)
+        shutil.rmtree(project / ".cache", ignore_errors=True)
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "generator.cli", "site", "--engine", "zensical"], cwd=project,
+                            capture_output=True, text=True, check=False, env={**os.environ, "CI": "1"})
+    if result.returncode != 0:
+        return 0.0, "failed: " + (result.stderr.strip().splitlines() or ["?"])[-1]
+    return time.perf_counter() - start, None
+
+
 def timed(function, *args, **kwargs):
     start = time.perf_counter()
     result = function(*args, **kwargs)
@@ -195,7 +215,7 @@ def main() -> None:
     workdir = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
     try:
         nlp = load_model()
-        wanted = max(max(sizes), args.nlp_articles)
+        wanted = max(max(sizes), args.nlp_articles) + 1  # one more: the new article of each size
         seconds, corpus = timed(lambda: realistic_corpus(nlp, wanted) if args.corpus == "realistic"
                                 else repeated_corpus(wanted))
         report(f"corpus: {args.corpus}, {len(corpus):,} articles", f"{seconds:7.1f} s to make")
@@ -234,8 +254,19 @@ def main() -> None:
             report(f"  pages at {size:,}: briefings, actor pages, others; per briefing (goal: <= 2.5)",
                    f"{briefings:,}, {actor_pages:,}, {other:,}; {(briefings + actor_pages + other) / size:.2f}")
             seconds, peak = mkdocs_build(site)
-            report(f"mkdocs build at {size:,} briefings (generator up to date)", f"{seconds:7.1f} s")
+            report(f"mkdocs build at {size:,} briefings, every page rendered (the baseline)", f"{seconds:7.1f} s")
             report(f"  peak memory of mkdocs build at {size:,} (goal: < 4096 MiB)", f"{peak:7.0f} MiB")
+            again, _ = mkdocs_build(site)
+            report(f"mkdocs build at {size:,}, nothing changed (goal: <= 10 s)", f"{again:7.1f} s")
+            report("  ratio no-change build / full build", f"{again / seconds:7.2f}")
+            add_article(site, corpus[size])
+            one, _ = mkdocs_build(site)
+            report(f"mkdocs build at {size:,}, one new article (NLP included)", f"{one:7.1f} s")
+            report("  ratio one-article build / full build", f"{one / seconds:7.2f}")
+            for label, run in (("from scratch", True), ("again, nothing changed", False)):
+                zensical, problem = zensical_build(site, clean=run)
+                report(f"zensical site at {size:,}, {label} (briefings, Zensical, feed, Pagefind)",
+                       problem or f"{zensical:7.1f} s")
             entry = json.loads((site / "site" / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
             size_bytes, files = folder_size(site / "site" / "pagefind")
             report(f"  Pagefind index at {size:,}: pages, size on disk, files",

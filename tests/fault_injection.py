@@ -18,13 +18,12 @@ import sys
 import time
 
 import generator.briefing
-import generator.parallel
 
 
 def inject(kind: str, article_id: str) -> None:
     questions = generator.briefing.extract_open_questions
     figures = generator.briefing.extract_figures
-    build = generator.parallel.build_briefing
+    build = generator.briefing.build_briefing
 
     def failing_questions(analysed, actors):
         if analysed.article.id == article_id:
@@ -48,7 +47,8 @@ def inject(kind: str, article_id: str) -> None:
     elif kind == "hang":
         generator.briefing.extract_figures = hanging_figures
     elif kind in ("crash", "kill"):
-        generator.parallel.build_briefing = failing_build
+        # parallel imports it from generator.briefing when it briefs an article, so it gets this one.
+        generator.briefing.build_briefing = failing_build
     else:
         raise SystemExit(f"unknown fault {kind!r}")
 

@@ -39,6 +39,8 @@ NOT_VOCABULARY = {
     ("readers.py", "TEXT_KEYS"): "front-matter keys that must be text",
     ("readers.py", "READERS"): "file extensions → readers",
     ("render.py", "REQUIRED_TEMPLATES"): "template file names",
+    ("render.py", "RENDERING_CODE"): "file names of the modules whose code shapes a page",
+    ("built_pages.py", "PACKAGES"): "names of the packages whose versions shape a page's HTML",
 }
 
 # spaCy's entity labels, part-of-speech tags and dependency labels (case-sensitive).
