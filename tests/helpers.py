@@ -18,6 +18,9 @@ from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_fb56c33a028a11f9.txt"
 GOLD_ARTICLES = ROOT / "tests" / "gold" / "articles"
+# A second article of the seed's story (Carney and Zelenskiy again): with it, their actors are in
+# two briefings and get pages of their own.
+FOLLOW_UP = ROOT / "tests" / "data" / "carney_kyiv_followup.txt"
 
 
 def make_project(tmp_path: Path, articles: list[Path]) -> Path:

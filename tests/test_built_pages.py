@@ -14,9 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import GOLD_ARTICLES, SEED, make_project, tree_bytes
+from helpers import FOLLOW_UP, GOLD_ARTICLES, SEED, make_project, tree_bytes
 
-FOLLOW_UP = Path(__file__).parent / "data" / "carney_kyiv_followup.txt"
 ARTICLES = [SEED, FOLLOW_UP, GOLD_ARTICLES / "02_jobs_resigns_apple.txt"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CI": "1"}
 REUSED = re.compile(r"briefings: (\d+) pages unchanged since the last build, reused")

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import GOLD_ARTICLES, ROOT, SEED, make_project
+from helpers import FOLLOW_UP, GOLD_ARTICLES, ROOT, SEED, make_project
 
 from generator.cache import ENTRY_SUFFIX
 from generator.models import Article
@@ -189,7 +189,7 @@ def test_a_broken_environment_is_one_line_naming_the_path(tmp_path, nlp, breakag
 
 def test_a_template_that_gives_no_front_matter_costs_only_its_pages(tmp_path, nlp):
     # Two articles of one story: their actors are in both briefings, so they have actor pages.
-    project = make_project(tmp_path, [SEED, Path(__file__).parent / "data" / "carney_kyiv_followup.txt"])
+    project = make_project(tmp_path, [SEED, FOLLOW_UP])
     template = project / "templates" / "actor.md.j2"
     template.write_text(template.read_text(encoding="utf-8").replace("---\n", "", 1), encoding="utf-8")
     report = build(Project.at(project), nlp_factory=lambda: nlp)

@@ -9,10 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import GOLD_ARTICLES, SEED, make_project, tree_bytes
+from helpers import FOLLOW_UP, GOLD_ARTICLES, SEED, make_project, tree_bytes
 
 JOBS = GOLD_ARTICLES / "02_jobs_resigns_apple.txt"
-FOLLOW_UP = Path(__file__).parent / "data" / "carney_kyiv_followup.txt"  # Carney and Zelenskiy again
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 

@@ -12,14 +12,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import GOLD_ARTICLES, ROOT, SEED, build_site, make_project, serve
+from helpers import FOLLOW_UP, GOLD_ARTICLES, ROOT, SEED, build_site, make_project, serve
 
 CHROMIUM = Path(os.environ.get("BRIEFING_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
-ARTICLES = [SEED, GOLD_ARTICLES / "02_jobs_resigns_apple.txt", GOLD_ARTICLES / "07_russia_iran_bushehr.txt"]
+ARTICLES = [SEED, FOLLOW_UP, GOLD_ARTICLES / "02_jobs_resigns_apple.txt", GOLD_ARTICLES / "07_russia_iran_bushehr.txt"]
 SUB_PATH = "REPO"
 ARTIFACTS = ROOT / "test-artifacts"
 
@@ -35,7 +35,7 @@ def chromium() -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(chromium: Path, tmp_path_factory) -> Path:
-    """The built site of a project with the seed and two gold articles."""
+    """The built site of a project with the seed, its follow-up and two gold articles."""
     return build_site(make_project(tmp_path_factory.mktemp("browser"), ARTICLES))
 
 
