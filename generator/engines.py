@@ -23,9 +23,11 @@ from .search import index_site
 
 def finish_site(briefings: list[Briefing], site_dir: Path, *, site_name: str, site_url: str | None,
                 site_description: str | None, search: str) -> list[str]:
-    """The Atom feed and (with ``search`` "pagefind") the search index beside a built site.
+    """The Atom feed and (with ``search`` "pagefind") the search index beside a built site;
+    any other ``search`` ("material", or "reused" when the plugin put the last index back)
+    writes the feed alone.
 
-    Returns the problems, each a sentence; an empty list when both were written.
+    Returns the problems, each a sentence; an empty list when all was written.
     """
     xml = atom_feed(briefings, briefing_pages(briefings), title=site_name, site_url=site_url or None,
                     subtitle=site_description)

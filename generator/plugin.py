@@ -1,7 +1,9 @@
 """The MkDocs plugin: the only module that knows MkDocs.
 
 Before MkDocs collects its files, regenerate every stale briefing into ``docs_dir``; while
-serving, watch the articles and the templates too.
+serving, watch the articles and the templates too. A page unchanged since the last build is
+answered with its HTML from that build (generator/built_pages.py), and after the build come
+the feed and the search index (engines.finish_site, shared with the Zensical build).
 """
 
 from __future__ import annotations
