@@ -53,7 +53,9 @@ def folder_digest(folder: Path | None) -> str:
 def digest(*parts: str | bytes) -> str:
     hasher = hashlib.sha256()
     for part in parts:
-        hasher.update(part if isinstance(part, bytes) else part.encode())
+        # surrogatepass: a page may carry a lone surrogate (MkDocs writes it as a character
+        # reference); hashing it must not be what fails the build.
+        hasher.update(part if isinstance(part, bytes) else part.encode("utf-8", "surrogatepass"))
         hasher.update(b"\0")
     return hasher.hexdigest()
 
@@ -88,8 +90,9 @@ class BuiltPages:
             return
         self.enabled = True
 
-    def page_key(self, source: Path, url: str, navigation: str) -> str:
-        return digest(self.settings, navigation, url, source.read_bytes())
+    def page_key(self, markdown: str, meta: dict, url: str, navigation: str) -> str:
+        """What the page's HTML is made of: its Markdown and front matter as MkDocs read them."""
+        return digest(self.settings, navigation, url, markdown, json.dumps(meta, sort_keys=True, default=str))
 
     def anchors(self, url: str) -> list[str]:
         """The ids the page had last time, so that links into a reused page are still checked."""
@@ -129,8 +132,13 @@ class BuiltPages:
 
         return searchable(self.previous) == searchable(self.current)
 
-    def reuse_search_index(self) -> None:
-        (self.set_aside / SEARCH_FOLDER).rename(self.site_dir / SEARCH_FOLDER)
+    def reuse_search_index(self) -> bool:
+        """Put the last search index back in the site; False (index again) when it cannot be."""
+        try:
+            (self.set_aside / SEARCH_FOLDER).rename(self.site_dir / SEARCH_FOLDER)
+        except OSError:
+            return False
+        return True
 
     def finish(self) -> None:
         """Remember this build's pages; remove the set-aside site."""

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from .crossref import briefing_pages
 from .feed import FEED_PATH, atom_feed
 from .models import Briefing
-from .pipeline import BuildLock, BuildReport, Project, build
+from .pipeline import BuildError, BuildLock, BuildReport, Project, build
 from .search import index_site
 
 
@@ -50,21 +50,27 @@ class SiteSettings:
     search: str
     jobs: int
     time_budget: float
-    problems: list[str] = field(default_factory=list)
+
+
+def project_of(config, options) -> Project:
+    """The project a MkDocs configuration and its ``briefings`` plugin options describe."""
+    return Project.at(Path(config.config_file_path).parent, docs_dir=Path(config.docs_dir), seeds=options.seeds,
+                      templates=options.templates, cache=options.cache)
 
 
 def read_settings(config_file: Path) -> SiteSettings:
     from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
 
-    config = load_config(str(config_file))
+    try:
+        config = load_config(str(config_file))
+    except MkDocsException as error:  # a configuration MkDocs itself refuses (its messages are logged)
+        raise BuildError(f"{config_file}: {error}") from None
     plugin = config.plugins.get("briefings")
     if plugin is None:
-        raise SystemExit(f"{config_file}: no `briefings` plugin in `plugins`, so no seeds folder is named")
+        raise BuildError(f"{config_file}: no `briefings` plugin in `plugins`, so no seeds folder is named")
     options = plugin.config
-    root = config_file.resolve().parent
-    project = Project.at(root, docs_dir=Path(config.docs_dir), seeds=options.seeds,
-                         templates=options.templates, cache=options.cache)
-    return SiteSettings(project, Path(config.site_dir), config.site_name, config.site_url or None,
+    return SiteSettings(project_of(config, options), Path(config.site_dir), config.site_name, config.site_url or None,
                         config.site_description, options.search, options.jobs, float(options.time_budget))
 
 

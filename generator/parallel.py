@@ -84,12 +84,11 @@ class _Failed:
 
 
 def _brief(nlp: Language, article: Article) -> Briefing | _Failed:
-    # Imported here: a build whose articles all come from the cache never loads spaCy and the
-    # extractors (2 s of a no-change `mkdocs build`).
+    """Parse and brief one article; an exception in either is the article's failure, not ours."""
+    # Imported here: a build whose articles all come from the cache never loads the extractors.
     from .briefing import build_briefing
     from .nlp import AnalysedArticle
 
-    """Parse and brief one article; an exception in either is the article's failure, not ours."""
     stage = "parsing"
     try:
         doc = nlp(article.text)

@@ -23,7 +23,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.toc import get_toc
 
 from .built_pages import REUSED_TEMPLATE, BuiltPages, digest, folder_digest, package_versions
-from .engines import finish_site
+from .engines import finish_site, project_of
 from .models import Briefing
 from .parallel import DEFAULT_TIME_BUDGET
 from .pipeline import BuildError, BuildLock, Project, build, spacy_model
@@ -106,9 +106,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return self._nlp
 
     def _project(self, config: MkDocsConfig) -> Project:
-        root = Path(config.config_file_path).parent
-        return Project.at(root, docs_dir=Path(config.docs_dir), seeds=self.config.seeds,
-                          templates=self.config.templates, cache=self.config.cache)
+        return project_of(config, self.config)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         # `mkdocs serve` runs server threads: forking workers there could inherit a held lock.
@@ -160,9 +158,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files) -> str:
         """A page built last time from the same inputs gets no Markdown and a one-line template:
         its HTML is the stored one (on_post_page)."""
-        if self._built is None or page.file.src_uri not in self._owned or page.file.abs_src_path is None:
+        if self._built is None or page.file.src_uri not in self._owned:
             return markdown
-        key = self._built.page_key(Path(page.file.abs_src_path), page.url, self._navigation)
+        key = self._built.page_key(markdown, page.meta, page.url, self._navigation)
         self._keys[page.url] = key
         html = self._built.reusable(page.url, key)
         if html is None:
@@ -185,8 +183,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             if self._built is not None:
                 if self._built.reused:
                     log.info("briefings: %d pages unchanged since the last build, reused", self._built.reused)
-                if search == "pagefind" and self._built.search_index_reusable():
-                    self._built.reuse_search_index()
+                if search == "pagefind" and self._built.search_index_reusable() and self._built.reuse_search_index():
                     search = "reused"
             for problem in finish_site(self._briefings, Path(config.site_dir), site_name=config.site_name,
                                        site_url=config.site_url or None,

@@ -114,3 +114,10 @@ def test_a_broken_configuration_is_a_clear_error(tmp_path):
                             capture_output=True, text=True, check=False)
     assert result.returncode == 1
     assert "missing.yml: no such configuration file" in result.stderr
+    broken = tmp_path / "mkdocs.yml"
+    broken.write_text("site_name: [\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "generator.cli", "site", "--engine", "zensical",
+                             "--config-file", str(broken)], capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert f"error: {broken}: MkDocs encountered an error parsing the configuration file" in result.stderr
+    assert "Traceback" not in result.stderr
