@@ -203,6 +203,9 @@ def main() -> None:
     parser.add_argument("--query", default="Ukraine")
     parser.add_argument("--corpus", choices=("realistic", "repeated"), default="realistic",
                         help="realistic: new actors at the rate of real news; repeated: the old extra")
+    parser.add_argument("--workdir", type=Path, default=None,
+                        help="keep the sites here and reuse their extraction caches in the next run "
+                             "(default: a temporary folder, removed)")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     rows: list[tuple[str, str]] = []
@@ -212,7 +215,8 @@ def main() -> None:
         print(f"{name:<62} {value}", flush=True)
 
     report("machine", f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
-    workdir = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="briefing-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
     try:
         nlp = load_model()
         wanted = max(max(sizes), args.nlp_articles) + 1  # one more: the new article of each size
@@ -221,6 +225,7 @@ def main() -> None:
         report(f"corpus: {args.corpus}, {len(corpus):,} articles", f"{seconds:7.1f} s to make")
         nlp_corpus = corpus[:args.nlp_articles]
         words = sum(len(content.split()) for _, content in nlp_corpus)
+        shutil.rmtree(workdir / "site", ignore_errors=True)  # the NLP figures are from scratch
         project = make_project(workdir / "site", nlp_corpus)
         articles = [read_article(path) for path in sorted((project / "seeds").iterdir())]
         raw, _ = timed(lambda: sum(1 for _ in nlp.pipe((a.text for a in articles), batch_size=16)))
@@ -244,12 +249,16 @@ def main() -> None:
                f"{len(result.written)} pages written)", f"{one:7.2f} s")
         report("  ratio one-article rebuild / raw nlp.pipe", f"{one / raw:7.3f}")
 
-        for size in sizes:
-            site = make_project(workdir / f"site-{size}", corpus[:size])
-            if size <= args.nlp_articles:
-                shutil.copytree(project / ".briefing-cache", site / ".briefing-cache", dirs_exist_ok=True)
+        analysed = project  # the largest site whose extractions are cached, to start the next from
+        for size in sorted(sizes):
+            site = workdir / f"site-{size}"
+            for folder in ("site", "briefings", "seeds"):  # a kept site starts again but for its cache
+                shutil.rmtree(site / folder, ignore_errors=True)
+            site = make_project(site, corpus[:size])
+            shutil.copytree(analysed / ".briefing-cache", site / ".briefing-cache", dirs_exist_ok=True)
             generate, _ = timed(build, Project.at(site), nlp_factory=lambda: nlp, n_process=args.jobs)
             report(f"briefing build at {size:,} articles (cache as available)", f"{generate:7.1f} s")
+            analysed = site
             briefings, actor_pages, other = page_counts(site / "briefings")
             report(f"  pages at {size:,}: briefings, actor pages, others; per briefing (goal: <= 2.5)",
                    f"{briefings:,}, {actor_pages:,}, {other:,}; {(briefings + actor_pages + other) / size:.2f}")
@@ -279,7 +288,8 @@ def main() -> None:
                        f"{timing[0]:7.2f} s, {timing[1]:.2f} s")
                 report("  search index fetched by the browser for that query", f"{timing[2] / 2**20:7.2f} MiB")
     finally:
-        shutil.rmtree(workdir, ignore_errors=True)
+        if args.workdir is None:
+            shutil.rmtree(workdir, ignore_errors=True)
 
 
 if __name__ == "__main__":

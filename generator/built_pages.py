@@ -6,17 +6,21 @@ generator owns is a pure function of its Markdown file and of the site's setting
 configuration, the theme and its overrides, the navigation, the versions of MkDocs, Material
 and the Markdown extensions), so when neither changed its HTML is the one built last time.
 
-Before MkDocs empties the site folder, the last build's site is set aside in the cache folder
-(a rename, no copy); each reused page is answered from it, with a one-line template instead of
-Material's and no Markdown to convert; then the set-aside folder is removed. The search index
-is reused the same way when no searchable page's HTML changed, since Pagefind has no
-incremental mode. Anything unexpected turns reuse off for that build, never the build off.
+Before MkDocs empties the site folder, the last build's site is set aside (a rename, no copy:
+into the cache folder, or beside the site folder when the cache is on another filesystem, as
+`mkdocs serve`'s temporary site is); each reused page is answered from it, with a one-line
+template instead of Material's and no Markdown to convert; then the set-aside folder is
+removed. The search index is reused the same way when no searchable page's HTML changed, since
+Pagefind has no incremental mode. Anything unexpected turns reuse off for that build, never the
+build off. `mkdocs build` keeps the list of built pages in the cache folder; `mkdocs serve`,
+whose site lives as long as the server, keeps it in memory (``previous``).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 from importlib import metadata
 from pathlib import Path
@@ -63,13 +67,15 @@ def digest(*parts: str | bytes) -> str:
 class BuiltPages:
     """One build's reuse of the last build's pages (see the module docstring)."""
 
-    def __init__(self, cache_dir: Path, site_dir: Path) -> None:
+    def __init__(self, cache_dir: Path, site_dir: Path, previous: dict[str, dict] | None = None) -> None:
+        """``previous``: the last build's pages when the caller kept them (``mkdocs serve``);
+        None reads them from the cache folder, and :meth:`finish` writes this build's there."""
         self.cache_dir = cache_dir
         self.site_dir = site_dir
-        self.set_aside = cache_dir / SET_ASIDE_NAME
-        self.manifest_path = cache_dir / MANIFEST_NAME
+        self.set_aside = set_aside_folder(cache_dir, site_dir)
+        self.manifest_path = cache_dir / MANIFEST_NAME if previous is None else None
         # Page URL → {"key", "html" (its digest), "searchable", "anchors"} of the last build, this build.
-        self.previous: dict[str, dict] = {}
+        self.previous: dict[str, dict] = previous or {}
         self.current: dict[str, dict] = {}
         self.settings = ""
         self.enabled = False
@@ -80,8 +86,9 @@ class BuiltPages:
         self.settings = settings
         try:
             shutil.rmtree(self.set_aside, ignore_errors=True)
-            self.previous = json.loads(self.manifest_path.read_text(encoding="utf-8"))["pages"]
-            if not isinstance(self.previous, dict) or not self.site_dir.is_dir():
+            if self.manifest_path is not None:
+                self.previous = json.loads(self.manifest_path.read_text(encoding="utf-8"))["pages"]
+            if not isinstance(self.previous, dict) or not self.previous or not self.site_dir.is_dir():
                 return
             self.site_dir.rename(self.set_aside)  # same folder tree: a rename; else OSError, no reuse
             self.site_dir.mkdir()
@@ -142,12 +149,26 @@ class BuiltPages:
 
     def finish(self) -> None:
         """Remember this build's pages; remove the set-aside site."""
-        try:
-            self.cache_dir.mkdir(parents=True, exist_ok=True)
-            self.manifest_path.write_text(json.dumps({"pages": self.current}, sort_keys=True), encoding="utf-8")
-        except OSError:
-            pass
+        if self.manifest_path is not None:
+            try:
+                self.cache_dir.mkdir(parents=True, exist_ok=True)
+                self.manifest_path.write_text(json.dumps({"pages": self.current}, sort_keys=True),
+                                              encoding="utf-8")
+            except OSError:
+                pass
         shutil.rmtree(self.set_aside, ignore_errors=True)
+
+
+def set_aside_folder(cache_dir: Path, site_dir: Path) -> Path:
+    """Where the last site can be moved by a rename: the cache folder when it is on the site's
+    filesystem, else a hidden folder beside the site (a rename cannot cross filesystems)."""
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        if os.stat(cache_dir).st_dev == os.stat(site_dir.parent).st_dev:
+            return cache_dir / SET_ASIDE_NAME
+    except OSError:
+        pass
+    return site_dir.parent / f".{site_dir.name}.{SET_ASIDE_NAME}"
 
 
 def output_path(url: str) -> str:

@@ -22,17 +22,15 @@ from .search import index_site
 
 
 def finish_site(briefings: list[Briefing], site_dir: Path, *, site_name: str, site_url: str | None,
-                site_description: str | None, search: str) -> list[str]:
-    """The Atom feed and (with ``search`` "pagefind") the search index beside a built site;
-    any other ``search`` ("material", or "reused" when the plugin put the last index back)
-    writes the feed alone.
+                site_description: str | None, index: bool) -> list[str]:
+    """The Atom feed and (with ``index``) the Pagefind search index beside a built site.
 
     Returns the problems, each a sentence; an empty list when all was written.
     """
     xml = atom_feed(briefings, briefing_pages(briefings), title=site_name, site_url=site_url or None,
                     subtitle=site_description)
     (site_dir / FEED_PATH).write_text(xml, encoding="utf-8")
-    if search != "pagefind":
+    if not index:
         return []
     problem = index_site(site_dir)
     return [f"the site has no search index: {problem}"] if problem else []
@@ -92,5 +90,5 @@ def zensical_build(config_file: Path, *, progress: bool = False) -> tuple[BuildR
             return report, [f"zensical build failed: {lines[-1] if lines else f'exit code {result.returncode}'}"]
         problems = finish_site(report.briefings, settings.site_dir, site_name=settings.site_name,
                                site_url=settings.site_url, site_description=settings.site_description,
-                               search=settings.search)
+                               index=settings.search == "pagefind")
     return report, problems

@@ -27,6 +27,7 @@ from .engines import finish_site, project_of
 from .models import Briefing
 from .parallel import DEFAULT_TIME_BUDGET
 from .pipeline import BuildError, BuildLock, Project, build, spacy_model
+from .search import BackgroundIndex
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -95,6 +96,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self._navigation = ""
         self._reused: dict[str, str] = {}  # page URL → its HTML from the last build
         self._keys: dict[str, str] = {}
+        # Under `mkdocs serve`: the last build's pages (its site is a temporary folder that lives
+        # as long as the server, so the list stays in memory), and the search index made after it.
+        self._served_pages: dict[str, dict] = {}
+        self._indexer = BackgroundIndex()
+        self._index_stale = False  # the served index is older than the last build's pages
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
@@ -109,6 +115,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return project_of(config, self.config)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        # An index still being made is of pages this build replaces; the one left is stale.
+        self._index_stale = self._indexer.stop()
         # `mkdocs serve` runs server threads: forking workers there could inherit a held lock.
         jobs = 1 if self._serving else self.config.jobs
         project = self._project(config)
@@ -127,9 +135,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self._reused, self._keys = {}, {}
         self._built = None
         # Reuse needs every page's HTML to come from MkDocs' page events, which Material's own
-        # search plugin does not (it indexes in on_page_content), and a site folder of our own.
-        if self.config.reuse_pages and self.config.search == "pagefind" and not self._serving:
-            self._built = BuiltPages(project.cache_dir, Path(config.site_dir))
+        # search plugin does not (it indexes in on_page_content).
+        if self.config.reuse_pages and self.config.search == "pagefind":
+            self._built = BuiltPages(project.cache_dir, Path(config.site_dir),
+                                     previous=self._served_pages if self._serving else None)
             self._built.put_aside(settings_digest(config))
         for line in report.lines()[:1]:
             log.info("briefings: %s", line)
@@ -177,26 +186,45 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return output
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """The Atom feed and the search index beside the site, from this build's briefings."""
+        """The Atom feed and the search index beside the site, from this build's briefings.
+
+        Under `mkdocs serve` a search index that must be made again is made after the build, in
+        the background, and the site keeps the last one until then (search.BackgroundIndex).
+        """
+        site_dir = Path(config.site_dir)
         try:
-            search = self.config.search
+            index = self.config.search == "pagefind"
+            deferred = False
             if self._built is not None:
                 if self._built.reused:
                     log.info("briefings: %d pages unchanged since the last build, reused", self._built.reused)
-                if search == "pagefind" and self._built.search_index_reusable() and self._built.reuse_search_index():
-                    search = "reused"
-            for problem in finish_site(self._briefings, Path(config.site_dir), site_name=config.site_name,
+                if (index and not self._index_stale and self._built.search_index_reusable()
+                        and self._built.reuse_search_index()):
+                    index = False
+                elif index and self._serving:
+                    self._built.reuse_search_index()  # the last index, until the new one is in place
+                    index, deferred = False, True
+            for problem in finish_site(self._briefings, site_dir, site_name=config.site_name,
                                        site_url=config.site_url or None,
-                                       site_description=config.site_description, search=search):
+                                       site_description=config.site_description, index=index):
                 log.warning("briefings: %s", problem)
             if self._built is not None:
                 self._built.finish()
+                if self._serving:
+                    self._served_pages = self._built.current
+            if deferred:
+                log.info("briefings: search index being made again in the background")
+                self._indexer.start(site_dir)
         finally:
             self._release()
 
     def on_build_error(self, *, error: Exception) -> None:
         self._built = None  # the set-aside site is removed at the next build
+        self._served_pages = {}
         self._release()
+
+    def on_shutdown(self) -> None:
+        self._indexer.stop()
 
     def _release(self) -> None:
         if self._lock is not None:
