@@ -34,7 +34,7 @@ def command_build(args: argparse.Namespace) -> int:
     project = Project.at(Path(args.project))
     report = build(project, force=[project.page_name(page) for page in args.force], n_process=args.jobs,
                    progress=show_progress() if args.progress is None else args.progress,
-                   time_budget=args.time_budget)
+                   time_budget=args.time_budget, cluster=args.cluster)
     for line in report.lines():
         print(line, file=sys.stderr if line.startswith(("error", "warning")) else sys.stdout)
     if args.debug:
@@ -198,6 +198,9 @@ def parser() -> argparse.ArgumentParser:
                            help="processes for the NLP (default 0: one per core)")
     build_cmd.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                            help="progress bar (default: only in an interactive terminal)")
+    build_cmd.add_argument("--cluster", default=None, metavar="ADDRESS",
+                           help="run the NLP on a Dask cluster: its scheduler's address (tcp://host:8786), "
+                                "or `local` for a local cluster of --jobs workers (needs the `cluster` extra)")
     add_budget(build_cmd)
     build_cmd.set_defaults(run=command_build)
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 import difflib
 import fcntl
 import json
+import os
 import re
 import sys
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -253,13 +254,16 @@ def read_seeds(project: Project, report: BuildReport, paths: list[Path] | None =
 
 def briefings_for(articles: list[Article], cache: BriefingCache, nlp_factory: Callable[[], Language],
                   report: BuildReport, *, n_process: int = 1, progress: bool = False,
-                  time_budget: float = DEFAULT_TIME_BUDGET) -> tuple[list[Briefing], dict[str, str]]:
+                  time_budget: float = DEFAULT_TIME_BUDGET,
+                  cluster: str | None = None) -> tuple[list[Briefing], dict[str, str]]:
     """Cached extraction where the article is unchanged; one streaming NLP pass over the rest.
 
     Also returns, per briefing, a hash of its content with the overrides applied: a new generator
     that extracts the same things changes no page. An article that could not be analysed has no
     briefing and no cache entry (it is tried again next build); one whose extractor failed has
     its briefing, and the failure is reported at every build until the article or the code changes.
+    With ``cluster`` (a Dask scheduler's address, or "local"), the NLP runs on that cluster's
+    workers (generator/cluster.py), ``n_process`` of them on a local one.
     """
     extracted: dict[str, Briefing] = {}
     contents: dict[str, str] = {}
@@ -274,7 +278,11 @@ def briefings_for(articles: list[Article], cache: BriefingCache, nlp_factory: Ca
             missing.append(article)
     if missing:
         with progress_bar(len(missing), enabled=progress) as bar:
-            results = brief_articles(nlp_factory(), missing, n_process=n_process, time_budget=time_budget)
+            if cluster:
+                results = cluster_results(missing, cluster, n_workers=n_process or os.cpu_count() or 1,
+                                          time_budget=time_budget)
+            else:
+                results = brief_articles(nlp_factory(), missing, n_process=n_process, time_budget=time_budget)
             for article, result in zip(missing, results):
                 bar.update(1)
                 if isinstance(result, ArticleError):
@@ -721,6 +729,21 @@ def check_folders(project: Project) -> None:
                              "names it; the default is .briefing-cache)")
 
 
+def cluster_results(articles: list[Article], address: str, *, n_workers: int,
+                    time_budget: float) -> Iterator[Briefing | ArticleError]:
+    """:func:`generator.cluster.brief_on_cluster`, with a cluster that cannot be had (the extra
+    not installed, no scheduler at the address) as a :class:`BuildError`: it stops every article."""
+    try:
+        from .cluster import ClusterUnavailable, brief_on_cluster
+    except ImportError as error:
+        raise BuildError(f"--cluster needs Dask distributed ({error}): "
+                         "pip install 'briefing-generator[cluster]'") from None
+    try:
+        yield from brief_on_cluster(articles, address, n_workers=n_workers, time_budget=time_budget)
+    except ClusterUnavailable as error:
+        raise BuildError(str(error)) from None
+
+
 def spacy_model() -> Language:
     """The model, imported only when an article needs analysing: a build whose articles all come
     from the cache never loads spaCy."""
@@ -731,11 +754,12 @@ def spacy_model() -> Language:
 
 def build(project: Project, *, force: Collection[str] = (), nlp_factory: Callable[[], Language] | None = None,
           n_process: int = 1, progress: bool = False, time_budget: float = DEFAULT_TIME_BUDGET,
-          lock: BuildLock | None = None, accept: Collection[str] = ()) -> BuildReport:
+          lock: BuildLock | None = None, accept: Collection[str] = (), cluster: str | None = None) -> BuildReport:
     """One build at a time per project (see :class:`BuildLock`; pass one the caller holds).
 
     ``force`` names the pages, relative to the docs folder, whose hand edits are replaced;
     ``accept`` those whose hand edits become the page's version (``briefing accept``).
+    ``cluster``: run the NLP on a Dask cluster (see :func:`briefings_for`).
     Raises :class:`BuildError` only for what stops every page alike; an article's own failure
     is in the report.
     """
@@ -748,7 +772,7 @@ def build(project: Project, *, force: Collection[str] = (), nlp_factory: Callabl
         articles = read_seeds(project, report)
         briefings, content_keys = briefings_for(articles, BriefingCache(project.cache_dir), nlp_factory or spacy_model,
                                                 report, n_process=n_process, progress=progress,
-                                                time_budget=time_budget)
+                                                time_budget=time_budget, cluster=cluster)
         pages = site_pages(briefings, renderer, content_keys)
         write_site(project, pages, report, force=frozenset(force), accept=frozenset(accept))
         report.pages = sorted(pages)

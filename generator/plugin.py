@@ -75,6 +75,8 @@ class BriefingsConfig(Config):
     templates = config_options.Type(str, default="templates")
     cache = config_options.Type(str, default=".briefing-cache")
     jobs = config_options.Type(int, default=0)  # processes for the NLP; 0 = one per core
+    # A Dask scheduler's address (or "local") to run the NLP on; "" runs it here (generator/cluster.py).
+    cluster = config_options.Type(str, default="")
     # "pagefind": index the built site with Pagefind (scales to thousands of briefings);
     # "material": leave search to Material's own plugin (add `- search` to the plugins).
     search = config_options.Choice(("pagefind", "material"), default="pagefind")
@@ -126,7 +128,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         try:
             self._lock.acquire()
             report = build(project, nlp_factory=self._model, n_process=jobs, progress=self.config.progress,
-                           time_budget=float(self.config.time_budget), lock=self._lock)
+                           time_budget=float(self.config.time_budget), lock=self._lock,
+                           cluster=self.config.cluster or None)
         except BuildError as error:
             self._release()
             raise PluginError(f"briefings: {error}") from None

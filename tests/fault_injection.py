@@ -8,10 +8,15 @@ briefed, everything else being the product as users run it:
 - ``crash``: briefing the article raises outside any extractor (a bug that costs the article);
 - ``hang``: the figures extractor never returns (a pathological input), stopped by the budget;
 - ``kill``: the process briefing the article is killed, as the kernel's OOM killer would.
+
+With ``--cluster`` the articles are briefed in Dask worker processes, which this process does
+not fork: the fault is passed to them in the environment and injected there by
+:func:`dask_setup`, which Dask runs in every worker it starts (``distributed.worker.preload``).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sys
@@ -53,9 +58,19 @@ def inject(kind: str, article_id: str) -> None:
         raise SystemExit(f"unknown fault {kind!r}")
 
 
+FAULT_VARIABLE = "BRIEFING_INJECTED_FAULT"
+
+
+def dask_setup(worker: object) -> None:
+    """Dask's preload hook: the same fault in a cluster worker."""
+    inject(*os.environ[FAULT_VARIABLE].split(":", 1))
+
+
 def main() -> int:
     kind, article_id, program, *args = sys.argv[1:]
     inject(kind, article_id)
+    os.environ[FAULT_VARIABLE] = f"{kind}:{article_id}"
+    os.environ["DASK_DISTRIBUTED__WORKER__PRELOAD"] = json.dumps([os.path.abspath(__file__)])
     if program == "briefing":
         from generator.cli import main as briefing
         return briefing(args)

@@ -1,0 +1,68 @@
+"""Extraction throughput on a local Dask cluster beside the built-in process pool, in one run.
+
+Both brief the same distinct articles of the realistic corpus (benchmarks/realistic_corpus.py)
+with the same number of processes; the figures are printed with their ratio, since these
+machines are noisy. The cluster's start (scheduler, workers, each loading the model) is
+timed apart from its extraction: a backfill pays it once, for hours of articles.
+
+    .venv/bin/python benchmarks/bench_cluster.py                  # 200 articles, 2 workers
+    .venv/bin/python benchmarks/bench_cluster.py --articles 50    # a quick look
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import tempfile
+import time
+from pathlib import Path
+
+from realistic_corpus import realistic_corpus
+
+from generator.cluster import LOCAL, brief_with_client, cluster_client, prepare_workers
+from generator.nlp import load_model
+from generator.parallel import brief_articles
+from generator.readers import read_article
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    args = parser.parse_args()
+
+    nlp = load_model()
+    with tempfile.TemporaryDirectory(prefix="briefing-bench-cluster-") as folder:
+        articles = []
+        for name, content in realistic_corpus(nlp, args.articles):
+            path = Path(folder) / name
+            path.write_text(content, encoding="utf-8")
+            articles.append(read_article(path, Path(folder)))
+    words = sum(len(article.text.split()) for article in articles)
+    print(f"{len(articles)} distinct articles, {words:,} words; {args.workers} processes each way", flush=True)
+
+    start = time.perf_counter()
+    pool = [result.to_dict() for result in brief_articles(nlp, articles, n_process=args.workers)]
+    pooled = time.perf_counter() - start
+    print(f"{'built-in process pool (model loaded before forking)':<58} {pooled:7.1f} s", flush=True)
+
+    start = time.perf_counter()
+    with cluster_client(LOCAL, args.workers) as client:
+        prepare_workers(client)
+        ready = time.perf_counter()
+        on_cluster = [result.to_dict() for result in brief_with_client(client, articles, time_budget=10.0)]
+        finished = time.perf_counter()
+    started, extracted = ready - start, finished - ready
+    print(f"{'local Dask cluster: start, each worker loading the model':<58} {started:7.1f} s")
+    print(f"{'local Dask cluster: extraction':<58} {extracted:7.1f} s")
+    print(f"{'  ratio cluster extraction / pool (goal: <= 1.15)':<58} {extracted / pooled:7.2f}")
+    print(f"{'  ratio cluster with its start / pool':<58} {(started + extracted) / pooled:7.2f}")
+    same = json.dumps(on_cluster, sort_keys=True) == json.dumps(pool, sort_keys=True)
+    print(f"{'  briefings identical to the pool':<58} {'yes' if same else 'NO'}")
+    if not same:
+        raise SystemExit(1)
+
+
+if __name__ == "__main__":
+    main()
