@@ -22,7 +22,7 @@ zensical: install
 	$(BIN)/briefing site --engine zensical --strict
 
 serve: install
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 # Debian's chromium for the browser tests (tests/browser/); never fails: without it they are skipped.
 browser:

@@ -21,11 +21,15 @@ import json
 import os
 import platform
 import shutil
+import signal
+import socket
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+import urllib.error
+import urllib.request
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -170,6 +174,80 @@ def first_search_result(site: Path, query: str) -> tuple[float, float, int] | No
     return done - start, done - typed, int(fetched)
 
 
+def url_status(url: str) -> int | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            response.read()
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+    except OSError:
+        return None
+
+
+def indexed_pages(home: str) -> int:
+    try:
+        with urllib.request.urlopen(home + "pagefind/pagefind-entry.json", timeout=5) as response:
+            return json.loads(response.read())["languages"]["en"]["page_count"]
+    except (OSError, ValueError, KeyError):
+        return 0
+
+
+def poll(condition, seconds: float, every: float = 0.05) -> float | None:
+    """Seconds until ``condition()`` is true, or None if it was not within ``seconds``."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        if condition():
+            return time.perf_counter() - start
+        time.sleep(every)
+    return None
+
+
+def serve_new_article(project: Path, seed: tuple[str, str], *,
+                      dirty: bool) -> tuple[float | None, float | None, float | None]:
+    """Under a real `mkdocs serve` (``--dirty``, as `make serve`, or not): seconds to the first
+    served site with its search index, then, after saving one new article, seconds until its
+    page is served and until search finds it."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    home = f"http://127.0.0.1:{port}/"
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-q", "--dev-addr", f"127.0.0.1:{port}",
+                               *(["--dirty"] if dirty else [])],
+                              cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    try:
+        started = poll(lambda: url_status(home) == 200 and indexed_pages(home) > 0, 1800, every=0.5)
+        if started is None:
+            return None, None, None
+        before = indexed_pages(home)
+        pages = set((project / "briefings").rglob("*.md"))
+        saved = time.perf_counter()
+        add_article(project, seed)
+        new_page = []
+
+        def page_served() -> bool:
+            if not new_page:
+                new_page.extend(set((project / "briefings").rglob("*.md")) - pages)
+                new_page[:] = [p for p in new_page if p.parts[-2][:1].isdigit() or p.parts[-2] == "undated"]
+            if not new_page:
+                return False
+            url = home + new_page[0].relative_to(project / "briefings").with_suffix("").as_posix() + "/"
+            return url_status(url) == 200
+
+        visible = poll(page_served, 600)
+        visible = None if visible is None else time.perf_counter() - saved
+        searchable = poll(lambda: indexed_pages(home) > before, 600, every=0.2)
+        searchable = None if searchable is None else time.perf_counter() - saved
+        return started, visible, searchable
+    finally:
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
 def folder_size(folder: Path) -> tuple[int, int]:
     files = [p for p in folder.rglob("*") if p.is_file()]
     return sum(p.stat().st_size for p in files), len(files)
@@ -219,7 +297,7 @@ def main() -> None:
     workdir.mkdir(parents=True, exist_ok=True)
     try:
         nlp = load_model()
-        wanted = max(max(sizes), args.nlp_articles) + 1  # one more: the new article of each size
+        wanted = max(max(sizes), args.nlp_articles) + 3  # three more: each size's new articles
         seconds, corpus = timed(lambda: realistic_corpus(nlp, wanted) if args.corpus == "realistic"
                                 else repeated_corpus(wanted))
         report(f"corpus: {args.corpus}, {len(corpus):,} articles", f"{seconds:7.1f} s to make")
@@ -272,6 +350,14 @@ def main() -> None:
             one, _ = mkdocs_build(site)
             report(f"mkdocs build at {size:,}, one new article (NLP included)", f"{one:7.1f} s")
             report("  ratio one-article build / full build", f"{one / seconds:7.2f}")
+            for label, dirty, new in (("mkdocs serve --dirty (make serve)", True, corpus[size + 1]),
+                                      ("mkdocs serve", False, corpus[size + 2])):
+                started, visible, searchable = serve_new_article(site, new, dirty=dirty)
+                report(f"{label} at {size:,}: first site with its search index", f"{started or 0:7.1f} s")
+                report("  one new article saved: its page served (goal: <= 5 s at 1,000)",
+                       f"{visible:7.1f} s" if visible is not None else "not seen")
+                report("  one new article saved: found by search (index made after the build)",
+                       f"{searchable:7.1f} s" if searchable is not None else "not seen")
             for label, run in (("from scratch", True), ("again, nothing changed", False)):
                 zensical, problem = zensical_build(site, clean=run)
                 report(f"zensical site at {size:,}, {label} (briefings, Zensical, feed, Pagefind)",

@@ -100,8 +100,12 @@ def cache_key(article: Article) -> str:
 
 
 class BriefingCache:
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, parsed: dict[tuple[str, str], dict] | None = None) -> None:
+        """``parsed``: entries already read, by (article, key), kept by a long-lived process
+        (``mkdocs serve``) between builds; an entry's key says what it was made from, so a kept
+        one is right as long as the key matches."""
         self.directory = directory
+        self.parsed = parsed
 
     def _path(self, article_id: str) -> Path:
         return self.directory / f"{article_id}{ENTRY_SUFFIX}"
@@ -109,10 +113,15 @@ class BriefingCache:
     def get(self, article_id: str, key: str) -> tuple[Briefing, str] | None:
         """The cached briefing and the hash of its content, or None when stale or missing."""
         try:
-            data = json.loads(self._path(article_id).read_text(encoding="utf-8"))
-            if data.get("key") != key:
-                return None
-            return Briefing.from_dict(data["briefing"]), data["content"]
+            data = self.parsed.get((article_id, key)) if self.parsed is not None else None
+            if data is None:
+                data = json.loads(self._path(article_id).read_text(encoding="utf-8"))
+                if data.get("key") != key:
+                    return None
+            found = Briefing.from_dict(data["briefing"]), data["content"]
+            if self.parsed is not None:
+                self.parsed[(article_id, key)] = data
+            return found
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None  # missing, stale, or not an entry at all (``[]``, ``null``, a folder)
 

@@ -99,10 +99,15 @@ def newest_first(briefings: list[Briefing]) -> list[Briefing]:
     return sorted(briefings, key=lambda b: (b.date or "", b.title, b.id), reverse=True)
 
 
+def month_of(briefing: Briefing) -> str:
+    """The archive month a briefing is listed under ("2024-08", or "undated")."""
+    return briefing.date[:7] if briefing.date else "undated"
+
+
 def by_month(briefings: list[Briefing]) -> dict[str, list[Briefing]]:
     months: dict[str, list[Briefing]] = defaultdict(list)
     for briefing in newest_first(briefings):
-        months[briefing.date[:7] if briefing.date else "undated"].append(briefing)
+        months[month_of(briefing)].append(briefing)
     return dict(sorted(months.items(), reverse=True))
 
 
@@ -222,12 +227,85 @@ def combined_timeline(briefings: list[Briefing], pages: dict[str, str]) -> list[
                   reverse=True)
 
 
-def by_year(events: list[TimelineEntry]) -> dict[str, list[TimelineEntry]]:
-    """Events grouped by the year they happened, newest year first, order kept within a year."""
-    years: dict[str, list[TimelineEntry]] = defaultdict(list)
+@dataclass
+class TimelinePage:
+    """One page of the timeline: a decade ("1940s"), a year ("2024") or a month ("2024-08")."""
+
+    period: str
+    events: list[TimelineEntry] = field(default_factory=list)
+    parts: list[str] = field(default_factory=list)  # its shorter periods with pages of their own, newest first
+
+
+def decade_of(date: str) -> str:
+    return date[:3] + "0s"
+
+
+def timeline_pages(events: list[TimelineEntry], most: int) -> dict[str, TimelinePage]:
+    """The timeline's pages, none with more than ``most`` events unless one month has more.
+
+    A decade's events are on one page when they are at most ``most``; else each of its years
+    has a page instead, which likewise holds its events or, beyond ``most``, the events dated by
+    the year alone and a page per month. So a page never grows with the whole archive, and the
+    sparse past (a year with one event) does not cost a page per year. Newest first, order kept.
+    """
+    pages: dict[str, TimelinePage] = {}
+    decades: dict[str, list[TimelineEntry]] = defaultdict(list)
     for event in events:
-        years[event.date[:4]].append(event)
-    return dict(sorted(years.items(), reverse=True))
+        decades[decade_of(event.date)].append(event)
+    for decade, decade_events in sorted(decades.items(), reverse=True):
+        if len(decade_events) <= most:
+            pages[decade] = TimelinePage(decade, decade_events)
+            continue
+        years: dict[str, list[TimelineEntry]] = defaultdict(list)
+        for event in decade_events:
+            years[event.date[:4]].append(event)
+        for year in sorted(years, reverse=True):
+            year_page = pages[year] = TimelinePage(year)
+            if len(years[year]) <= most:
+                year_page.events = years[year]
+                continue
+            months: dict[str, list[TimelineEntry]] = defaultdict(list)
+            for event in years[year]:
+                if len(event.date) >= 7:
+                    months[event.date[:7]].append(event)
+                else:
+                    year_page.events.append(event)
+            year_page.parts = sorted(months, reverse=True)
+            for month in year_page.parts:
+                pages[month] = TimelinePage(month, months[month])
+    return pages
+
+
+def initial(name: str) -> str:
+    """The letter an actor is listed under: its name's first letter without accents, or "#"."""
+    for char in unicodedata.normalize("NFKD", name):
+        if char.isalnum():
+            letter = char.upper()
+            return letter if "A" <= letter <= "Z" else "#"
+    return "#"
+
+
+def letter_page(letter: str) -> str:
+    return f"actors/a-z/{letter.lower() if letter != '#' else 'other'}.md"
+
+
+def by_initial(actors: dict[str, ActorEntry]) -> dict[str, list[ActorEntry]]:
+    """Actors by the letter they are listed under, A to Z, then "#"; order kept within a letter."""
+    letters: dict[str, list[ActorEntry]] = defaultdict(list)
+    for entry in actors.values():
+        letters[initial(entry.name)].append(entry)
+    return dict(sorted(letters.items(), key=lambda kv: (kv[0] == "#", kv[0])))
+
+
+def most_named(actors: dict[str, ActorEntry], per_type: int) -> list[ActorEntry]:
+    """The actors of each type in the most briefings (ties: most mentions, then by name)."""
+    shown: list[ActorEntry] = []
+    by_type: dict[str, list[ActorEntry]] = defaultdict(list)
+    for entry in actors.values():
+        by_type[entry.type].append(entry)
+    for members in by_type.values():
+        shown.extend(sorted(members, key=lambda e: (-e.briefing_count, -e.mentions, e.name.lower()))[:per_type])
+    return shown
 
 
 @dataclass

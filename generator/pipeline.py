@@ -15,6 +15,8 @@ import json
 import os
 import re
 import sys
+import time
+from collections import Counter
 from collections.abc import Callable, Collection, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
@@ -29,21 +31,25 @@ from .crossref import (
     ActorEntry,
     actor_index,
     briefing_pages,
+    by_initial,
     by_month,
-    by_year,
     combined_timeline,
+    letter_page,
+    month_of,
+    most_named,
     newest_first,
     pages_of_actors,
     quotes_by_speaker,
     review_queue,
+    timeline_pages,
     top_actors,
 )
 from .failures import article_failure, section_failures
 from .models import Article, Briefing
 from .overrides import apply_overrides
 from .parallel import DEFAULT_TIME_BUDGET, brief_articles
-from .readers import ArticleError, read_article
-from .render import Renderer, TemplatesError
+from .readers import SIDECAR_SUFFIXES, ArticleError, read_article
+from .render import CompiledTemplates, Renderer, TemplatesError
 from .vocabulary import ACTOR_TYPES
 from .write import (
     Outcome,
@@ -63,9 +69,18 @@ from .write import (
 if TYPE_CHECKING:
     from spacy.language import Language
 
-QUOTES_PER_SPEAKER = 10
-SOURCE_LINE = re.compile(r'^source: (".*")$', re.MULTILINE)
+# Cross-article pages stay a bounded size at any archive size (a new article then re-renders a
+# few small pages, not megabytes of lists): the home pages of the quotes, the timeline, the
+# review queue and the actors show the top or the newest; the rest is on per-month or per-letter
+# pages, on actor pages and in the briefings.
+QUOTED_SPEAKERS = 30
+QUOTES_PER_SPEAKER = 5
 TIMELINE_LATEST = 200
+TIMELINE_PAGE_EVENTS = 600
+REVIEW_LATEST = 100
+ACTORS_PER_TYPE = 25
+ACTOR_PAGE_MOST = {"briefings": 200, "quotes": 50}
+SOURCE_LINE = re.compile(r'^source: (".*")$', re.MULTILINE)
 LOCK_NAME = ".lock"
 
 
@@ -122,6 +137,7 @@ class BuildReport:
     failed_sources: set[str] = field(default_factory=set)  # articles with no briefing this time
     briefings: list[Briefing] = field(default_factory=list)
     pages: list[str] = field(default_factory=list)  # every page the generator owns, relative to the docs
+    deferred: list[str] = field(default_factory=list)  # changed pages left for the next build (briefings_first)
 
     @property
     def ok(self) -> bool:
@@ -131,6 +147,8 @@ class BuildReport:
         summary = (f"{len(self.analysed)} analysed, {self.cached} from cache; "
                    f"{len(self.written)} pages written, {self.unchanged} unchanged, "
                    f"{len(self.removed)} removed")
+        if self.deferred:
+            summary += f", {len(self.deferred)} left for the next build"
         out = [summary]
         out += [f"written: {page}" for page in self.written]
         out += [f"removed: {page}" for page in self.removed]
@@ -184,7 +202,61 @@ def seed_files(seeds_dir: Path) -> list[Path]:
     return sorted(found)
 
 
-def read_seeds(project: Project, report: BuildReport, paths: list[Path] | None = None) -> list[Article]:
+def file_signature(path: Path) -> tuple[int, int, int, int] | None:
+    """What changes when a file is written: size, modification and change times, inode."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino
+
+
+# A file changed less than this long before it was read may change again within the same
+# timestamp; it is read again next time rather than trusted (as git does with its index).
+SETTLED_NS = 2_000_000_000
+
+
+@dataclass
+class WarmCache:
+    """What a long-lived process (``mkdocs serve``) keeps between builds, so that a build after
+    one saved article does not read every article, cache entry and page again: each is kept
+    with the signature of its file(s) and used while they are unchanged."""
+
+    articles: dict[Path, tuple[tuple, Article]] = field(default_factory=dict)
+    entries: dict[tuple[str, str], dict] = field(default_factory=dict)  # see BriefingCache
+    pages: dict[Path, tuple[tuple, PageState]] = field(default_factory=dict)
+    templates: CompiledTemplates = field(default_factory=CompiledTemplates)
+
+    @staticmethod
+    def _settled(signature: tuple, started: int) -> bool:
+        return all(part is None or part[1] < started - SETTLED_NS for part in signature)
+
+    def article(self, path: Path, root: Path) -> Article:
+        # A .txt or .html seed's sidecar is read with it: its signature is part of the seed's.
+        signature = (file_signature(path), *(file_signature(path.with_suffix(s)) for s in SIDECAR_SUFFIXES))
+        kept = self.articles.get(path)
+        if kept is not None and kept[0] == signature and signature[0] is not None:
+            return kept[1]
+        started = time.time_ns()
+        article = read_article(path, root)
+        if signature[0] is not None and self._settled(signature, started):
+            self.articles[path] = (signature, article)
+        return article
+
+    def page(self, path: Path, relpath: str) -> PageState:
+        signature = file_signature(path)
+        kept = self.pages.get(path)
+        if kept is not None and signature is not None and kept[0] == signature:
+            return kept[1]
+        started = time.time_ns()
+        state = page_state(path, relpath)
+        if signature is not None and self._settled((signature,), started):
+            self.pages[path] = (signature, state)
+        return state
+
+
+def read_seeds(project: Project, report: BuildReport, paths: list[Path] | None = None,
+               warm: WarmCache | None = None) -> list[Article]:
     """Every readable article, each once; every problem goes to the report, none stops the build.
 
     Only what is inside seeds/ is read: a link (to a file or a folder) that leads out of it is
@@ -228,7 +300,7 @@ def read_seeds(project: Project, report: BuildReport, paths: list[Path] | None =
                 continue
             linked.add(real)
         try:
-            article = read_article(path, project.root)
+            article = warm.article(path, project.root) if warm else read_article(path, project.root)
         except ArticleError as error:
             report.errors.append(ArticleError(relpath, error.reason))
             report.failed_sources.add(relpath)
@@ -400,39 +472,64 @@ def site_pages(briefings: list[Briefing], renderer: Renderer,
         "home.md.j2", page_path="index.md", latest=latest, pages=pages, months=months,
         total=len(briefings), actor_pages=actor_pages, actor_types=actor_types,
         top_actors={b.id: top_actors(b) for b in latest})
-    out["archive/index.md"] = partial(
-        renderer.page,
-        "archive.md.j2", page_path="archive/index.md", months=months, pages=pages)
+    out["archive/index.md"] = partial(renderer.page, "archive.md.j2", page_path="archive/index.md", months=months)
+    # A page of one month, letter or period is made from its own briefings, events or actors:
+    # its inputs are what it shows, so a new article re-renders only the pages it is on.
+    listed: dict[str, tuple[Callable[[], str], object]] = {}
+    queue = review_queue(briefings, pages)
+    unreviewed = {entry.briefing.id: entry for entry in queue}
     for month, items in months.items():
         path = f"archive/{month}.md"
-        out[path] = partial(renderer.page, "month.md.j2", page_path=path, month=month, briefings=items, pages=pages)
+        listed[path] = (partial(renderer.page, "month.md.j2", page_path=path, month=month, briefings=items,
+                                pages=pages, unreviewed=unreviewed),
+                        [(pages[b.id], content_keys[b.id]) for b in items]
+                        if content_keys and all(b.id in content_keys for b in items) else None)
+    letters = by_initial(actors)
+    letter_pages = {letter: letter_page(letter) for letter in letters}
+    counts = Counter(entry.type for entry in actors.values())
     out["actors/index.md"] = partial(
-        renderer.page,
-        "actors.md.j2", page_path="actors/index.md", actors=actors, types=ACTOR_TYPES,
-        actor_pages=actor_pages)
+        renderer.page, "actors.md.j2", page_path="actors/index.md", actors=most_named(actors, ACTORS_PER_TYPE),
+        letters=letter_pages, letter=None, counts=counts, types=ACTOR_TYPES, actor_pages=actor_pages)
+    for letter, members in letters.items():
+        path = letter_pages[letter]
+        listed[path] = (partial(renderer.page, "actors.md.j2", page_path=path, actors=members,
+                                letters=letter_pages, letter=letter, counts=counts, types=ACTOR_TYPES,
+                                actor_pages=actor_pages),
+                        [letter_pages, [(e.name, e.type, actor_pages.get(e.name), e.briefing_count,
+                                         e.appearances[0].page, e.appearances[0].briefing.title) for e in members]])
     for name, entry in actors.items():
         if entry.has_page:
             path = actor_pages[name]
-            jobs[path] = PageJob(partial(renderer.page, "actor.md.j2", page_path=path, actor=entry),
+            jobs[path] = PageJob(partial(renderer.page, "actor.md.j2", page_path=path, actor=entry,
+                                         most=ACTOR_PAGE_MOST),
                                  actor_inputs(entry, path, templates, content_keys))
+    speakers = quotes_by_speaker(briefings, pages)
+    named = [group for group in speakers if group.name]
+    shown = named[:QUOTED_SPEAKERS] + [group for group in speakers if not group.name]
     out["quotes/index.md"] = partial(
-        renderer.page,
-        "quotes.md.j2", page_path="quotes/index.md", speakers=quotes_by_speaker(briefings, pages),
-        actor_pages=actor_pages, actor_types=actor_types, per_speaker=QUOTES_PER_SPEAKER)
+        renderer.page, "quotes.md.j2", page_path="quotes/index.md", speakers=shown,
+        others=len(named) - len(named[:QUOTED_SPEAKERS]), actor_pages=actor_pages, actor_types=actor_types,
+        per_speaker=QUOTES_PER_SPEAKER)
     out["review/index.md"] = partial(
-        renderer.page, "review.md.j2", page_path="review/index.md", queue=review_queue(briefings, pages),
+        renderer.page, "review.md.j2", page_path="review/index.md", queue=queue[:REVIEW_LATEST],
+        waiting=len(queue), months=dict(Counter(month_of(entry.briefing) for entry in queue)),
         total=len(briefings))
     out["search/index.md"] = partial(renderer.page, "search.md.j2", page_path="search/index.md", total=len(briefings))
-    # Cross-article lists stay a bounded size at any archive size: the rest is one click away.
     events = combined_timeline(briefings, pages)
-    years = by_year(events)
+    timeline = timeline_pages(events, TIMELINE_PAGE_EVENTS)
+    periods = [period for period in timeline if len(period) != 7]  # decades and years: the months are theirs
     out["timeline/index.md"] = partial(
-        renderer.page,
-        "timeline.md.j2", page_path="timeline/index.md", events=events[:TIMELINE_LATEST],
-        years=years, year=None)
-    for year, year_events in years.items():
-        path = f"timeline/{year}.md"
-        out[path] = partial(renderer.page, "timeline.md.j2", page_path=path, events=year_events, years=years, year=year)
+        renderer.page, "timeline.md.j2", page_path="timeline/index.md", events=events[:TIMELINE_LATEST],
+        periods=periods, page=None)
+    for period, page in timeline.items():
+        path = f"timeline/{period}.md"
+        listed[path] = (partial(renderer.page, "timeline.md.j2", page_path=path, events=page.events, periods=periods,
+                                page=page),
+                        [periods, page.parts, [(e.date, e.text, e.sentence, e.page, e.briefing.title)
+                                               for e in page.events]])
+    for path, (render, shows) in listed.items():
+        jobs[path] = PageJob(render, None if shows is None else digest(json.dumps([path, templates, shows],
+                                                                                   default=str)))
     # Every other page is made from the briefings alone: unchanged briefings, unchanged pages.
     everything = None
     if content_keys and all(b.id in content_keys for b in briefings):
@@ -458,7 +555,8 @@ def shown_path(project: Project, path: Path) -> str:
 
 
 def write_site(project: Project, pages: dict[str, PageJob], report: BuildReport, *,
-               force: Collection[str] = (), accept: Collection[str] = ()) -> None:
+               force: Collection[str] = (), accept: Collection[str] = (), warm: WarmCache | None = None,
+               briefings_first: bool = False) -> None:
     """Write what changed, remove what is gone; a page that fails to render keeps its old version.
 
     Only pages the generator stamped are ever written over or removed, and a hand edit of one
@@ -467,7 +565,13 @@ def write_site(project: Project, pages: dict[str, PageJob], report: BuildReport,
     (see :func:`accept_edit`); an accepted page is kept quietly while the generator would write
     what it wrote when the edit was accepted (see :func:`check_accepted`). A hand-edited page
     follows its article when the article's page moves (its date changed).
+
+    With ``briefings_first``, a changed page that spans briefings (an actor's, an index) is
+    not written now but listed in ``report.deferred``, for the next build: `mkdocs serve` then
+    shows a saved article's page without waiting for the dozens of pages it adds a line to.
+    A new one is written, so that no link from a briefing leads nowhere.
     """
+    state_of = warm.page if warm else page_state
     docs = project.docs_dir
     try:
         docs.mkdir(parents=True, exist_ok=True)
@@ -483,7 +587,7 @@ def write_site(project: Project, pages: dict[str, PageJob], report: BuildReport,
         job = pages[relpath]
         target = docs / relpath
         shown = shown_path(project, target)
-        state = page_state(target, relpath)
+        state = state_of(target, relpath)
         forced = relpath in force
         if relpath in accept:
             accept_edit(project, relpath, job, state, report)
@@ -494,6 +598,9 @@ def write_site(project: Project, pages: dict[str, PageJob], report: BuildReport,
         # The same inputs render the same page: skip rendering when the page on disk says so.
         if not forced and job.inputs and state.inputs == job.inputs and state.ownership is Ownership.GENERATED:
             outcome = Outcome.UNCHANGED
+        elif briefings_first and job.source is None and state.ownership is Ownership.GENERATED and not forced:
+            report.deferred.append(relpath)
+            continue
         else:
             text = rendered(job, shown, report)
             if text is None:
@@ -754,27 +861,31 @@ def spacy_model() -> Language:
 
 def build(project: Project, *, force: Collection[str] = (), nlp_factory: Callable[[], Language] | None = None,
           n_process: int = 1, progress: bool = False, time_budget: float = DEFAULT_TIME_BUDGET,
-          lock: BuildLock | None = None, accept: Collection[str] = (), cluster: str | None = None) -> BuildReport:
+          lock: BuildLock | None = None, accept: Collection[str] = (), cluster: str | None = None,
+          warm: WarmCache | None = None, briefings_first: bool = False) -> BuildReport:
     """One build at a time per project (see :class:`BuildLock`; pass one the caller holds).
 
     ``force`` names the pages, relative to the docs folder, whose hand edits are replaced;
     ``accept`` those whose hand edits become the page's version (``briefing accept``).
-    ``cluster``: run the NLP on a Dask cluster (see :func:`briefings_for`).
+    ``cluster``: run the NLP on a Dask cluster (see :func:`briefings_for`). ``warm`` and
+    ``briefings_first`` are for `mkdocs serve` (see :class:`WarmCache` and :func:`write_site`).
     Raises :class:`BuildError` only for what stops every page alike; an article's own failure
     is in the report.
     """
     report = BuildReport()
     try:
-        renderer = Renderer(project.templates_dir)
+        renderer = Renderer(project.templates_dir, warm.templates if warm else None)
     except TemplatesError as error:
         raise BuildError(str(error)) from None
     with nullcontext() if lock else BuildLock(project):  # a caller's lock stays held after the build
-        articles = read_seeds(project, report)
-        briefings, content_keys = briefings_for(articles, BriefingCache(project.cache_dir), nlp_factory or spacy_model,
+        articles = read_seeds(project, report, warm=warm)
+        cache = BriefingCache(project.cache_dir, parsed=warm.entries if warm else None)
+        briefings, content_keys = briefings_for(articles, cache, nlp_factory or spacy_model,
                                                 report, n_process=n_process, progress=progress,
                                                 time_budget=time_budget, cluster=cluster)
         pages = site_pages(briefings, renderer, content_keys)
-        write_site(project, pages, report, force=frozenset(force), accept=frozenset(accept))
+        write_site(project, pages, report, force=frozenset(force), accept=frozenset(accept), warm=warm,
+                   briefings_first=briefings_first)
         report.pages = sorted(pages)
     report.briefings = briefings
     return report

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,19 +21,22 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
 from .built_pages import REUSED_TEMPLATE, BuiltPages, digest, folder_digest, package_versions
 from .engines import finish_site, project_of
-from .models import Briefing
-from .parallel import DEFAULT_TIME_BUDGET
-from .pipeline import BuildError, BuildLock, Project, build, spacy_model
+from .models import Article, Briefing
+from .parallel import DEFAULT_TIME_BUDGET, brief_in_process
+from .pipeline import BuildError, BuildLock, BuildReport, Project, WarmCache, build, spacy_model
+from .render import CompiledTemplates
 from .search import BackgroundIndex
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
 log = logging.getLogger("mkdocs.plugins.briefings")
+WARM_UP_TEXT = 'The council met in Paris on Monday. "We agreed," said Maria Alvarez, the mayor.'
 
 
 def navigation_digest(items) -> str:
@@ -90,7 +94,10 @@ class BriefingsConfig(Config):
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def __init__(self) -> None:
         self._nlp: Language | None = None
+        self._model_lock = threading.Lock()
+        self._warming: threading.Thread | None = None
         self._briefings: list[Briefing] = []
+        self._report: BuildReport | None = None
         self._serving = False
         self._lock: BuildLock | None = None
         self._built: BuiltPages | None = None  # the last build's pages, when they can be reused
@@ -103,15 +110,34 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self._served_pages: dict[str, dict] = {}
         self._indexer = BackgroundIndex()
         self._index_stale = False  # the served index is older than the last build's pages
+        self._dirty = False
+        self._warm: WarmCache | None = None
+        self._theme_templates = CompiledTemplates()
+        self._followup: threading.Thread | None = None  # writes the pages a dirty build left (serve)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
+        # `mkdocs serve --dirty` renders only the pages whose Markdown is newer than their HTML,
+        # and the generator writes only what changed: a saved article costs its own pages.
+        self._dirty = self._serving and dirty
+        self._warm = WarmCache() if self._serving else None
 
-    # The model is loaded once for the life of `mkdocs serve`, and only if an article changed.
+    # The model is loaded once for the life of `mkdocs serve` (in the background after the first
+    # build, so that the first saved article does not wait for it), and by `mkdocs build` only if
+    # an article changed.
     def _model(self) -> Language:
-        if self._nlp is None:
-            self._nlp = spacy_model()
-        return self._nlp
+        with self._model_lock:
+            if self._nlp is None:
+                self._nlp = spacy_model()
+            return self._nlp
+
+    def _warm_up(self) -> None:
+        """Load the model and brief a few words once: the first article's analysis also loads
+        what the components load lazily (the gazetteer), a second or two."""
+        try:
+            brief_in_process(self._model(), Article(id="warm-up", path="warm-up", text=WARM_UP_TEXT), 0)
+        except Exception as error:  # noqa: BLE001 - the next build loads it again and reports
+            log.debug("briefings: warming up the model failed: %s", error)
 
     def _project(self, config: MkDocsConfig) -> Project:
         return project_of(config, self.config)
@@ -129,17 +155,18 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self._lock.acquire()
             report = build(project, nlp_factory=self._model, n_process=jobs, progress=self.config.progress,
                            time_budget=float(self.config.time_budget), lock=self._lock,
-                           cluster=self.config.cluster or None)
+                           cluster=self.config.cluster or None, warm=self._warm, briefings_first=self._dirty)
         except BuildError as error:
             self._release()
             raise PluginError(f"briefings: {error}") from None
         self._briefings = report.briefings
+        self._report = report
         self._owned = set(report.pages)
         self._reused, self._keys = {}, {}
         self._built = None
         # Reuse needs every page's HTML to come from MkDocs' page events, which Material's own
         # search plugin does not (it indexes in on_page_content).
-        if self.config.reuse_pages and self.config.search == "pagefind":
+        if self.config.reuse_pages and self.config.search == "pagefind" and not self._dirty:
             self._built = BuiltPages(project.cache_dir, Path(config.site_dir),
                                      previous=self._served_pages if self._serving else None)
             self._built.put_aside(settings_digest(config))
@@ -163,6 +190,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return nav
 
     def on_env(self, env, *, config: MkDocsConfig, files):
+        if self._warm is not None:  # MkDocs makes a new environment per build: keep what it compiled
+            env.bytecode_cache = self._theme_templates
         if self._reused:
             env.loader = ChoiceLoader([DictLoader({REUSED_TEMPLATE: "{{ page.content }}"}), env.loader])
         return env
@@ -198,7 +227,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         try:
             index = self.config.search == "pagefind"
             deferred = False
-            if self._built is not None:
+            if self._dirty:  # the site keeps its last index until the new one is made
+                index, deferred = False, index
+                self._remove_outputs(config, self._report.removed if self._report else [])
+            elif self._built is not None:
                 if self._built.reused:
                     log.info("briefings: %d pages unchanged since the last build, reused", self._built.reused)
                 if (index and not self._index_stale and self._built.search_index_reusable()
@@ -220,6 +252,34 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 self._indexer.start(site_dir)
         finally:
             self._release()
+        if self._serving and self._warming is None:
+            self._warming = threading.Thread(target=self._warm_up, daemon=True)
+            self._warming.start()
+        if self._dirty and self._report is not None and self._report.deferred:
+            self._followup = threading.Thread(target=self._write_deferred, args=(config,), daemon=True)
+            self._followup.start()
+
+    def _remove_outputs(self, config: MkDocsConfig, pages: list[str]) -> None:
+        """A dirty build keeps the HTML of every page it does not build: that of a removed page
+        must go with its Markdown."""
+        for page in pages:
+            output = Path(File(page, config.docs_dir, config.site_dir, config.use_directory_urls).abs_dest_path)
+            try:
+                output.unlink()
+            except OSError:
+                pass
+
+    def _write_deferred(self, config: MkDocsConfig) -> None:
+        """After a dirty build has served the saved article, write the pages it left (actor
+        pages, indexes); the server sees them change and builds them next."""
+        try:
+            report = build(self._project(config), nlp_factory=self._model, n_process=1,
+                           time_budget=float(self.config.time_budget), warm=self._warm)
+        except BuildError as error:
+            log.warning("briefings: %s", error)
+            return
+        for error in report.errors:
+            log.warning("briefings: could not process %s", error)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._built = None  # the set-aside site is removed at the next build
@@ -227,6 +287,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self._release()
 
     def on_shutdown(self) -> None:
+        if self._followup is not None:
+            self._followup.join()
         self._indexer.stop()
 
     def _release(self) -> None:

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateSyntaxError
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, TemplateSyntaxError
+from jinja2.bccache import Bucket
 
 from .crossref import is_reviewed, review_entry
 from .models import Briefing
@@ -175,9 +176,12 @@ class Renderer:
     line before any page is written, not a failure of each page in turn.
     """
 
-    def __init__(self, templates_dir: Path) -> None:
+    def __init__(self, templates_dir: Path, compiled: BytecodeCache | None = None) -> None:
+        """``compiled``: the templates compiled by an earlier build of the same process (`mkdocs
+        serve`); Jinja keys each by its source, so an edited template is compiled again."""
         self.templates_dir = templates_dir
         self.environment = make_environment(templates_dir)
+        self.environment.bytecode_cache = compiled
         if not templates_dir.is_dir():
             raise TemplatesError(f"the templates folder {templates_dir} does not exist "
                                  "(the plugin's `templates` option names it)")
@@ -224,3 +228,18 @@ def relative_root(page_path: str) -> str:
 
 def template_files(templates_dir: Path) -> Iterable[Path]:
     return sorted(p for p in templates_dir.rglob("*.j2") if p.is_file())
+
+
+class CompiledTemplates(BytecodeCache):
+    """Compiled Jinja templates kept in memory between the builds of one process."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self.code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
