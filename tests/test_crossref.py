@@ -5,11 +5,15 @@ from __future__ import annotations
 import pytest
 
 from generator.crossref import (
+    TimelineEntry,
     actor_index,
+    by_initial,
     combined_timeline,
+    initial,
     merge_key,
     pages_of_actors,
     quotes_by_speaker,
+    timeline_pages,
     top_actors,
 )
 from generator.models import Actor, Briefing, Event, Quote
@@ -92,3 +96,38 @@ def test_actors_merged_across_briefings_and_pages_only_for_recurring_ones():
     assert pages == {"Barack Obama": "actors/barack-obama.md", "President Barack Obama": "actors/barack-obama.md",
                      "Exxon Mobil": "actors/exxonmobil.md", "ExxonMobil": "actors/exxonmobil.md"}
     assert not actors["Ada Lovelace"].has_page  # one briefing, however often it names her
+
+
+def events(*dates: str) -> list[TimelineEntry]:
+    return [TimelineEntry(date, f"event {i}", i, OLD, "2020/old.md") for i, date in enumerate(dates)]
+
+
+def test_a_sparse_decade_is_one_timeline_page():
+    pages = timeline_pages(events("1947-08-15", "1945", "1948-06"), most=5)
+    assert list(pages) == ["1940s"]
+    assert [e.date for e in pages["1940s"].events] == ["1947-08-15", "1945", "1948-06"]  # order kept
+
+
+def test_a_crowded_decade_splits_into_years_and_a_crowded_year_into_months():
+    dated = events("2024-08-01", "2024-08-02", "2024-07", "2024", "2024", "2021-01-01", "2019-03-03")
+    pages = timeline_pages(dated, most=3)
+    # The 2020s have 6 events > 3: its years have pages; 2024 has 5 > 3: its months too, and
+    # the events dated by the year alone stay on the year's page. The 2010s fit on one page.
+    assert list(pages) == ["2024", "2024-08", "2024-07", "2021", "2010s"]
+    assert [e.date for e in pages["2024"].events] == ["2024", "2024"]
+    assert pages["2024"].parts == ["2024-08", "2024-07"]
+    assert [e.date for e in pages["2024-08"].events] == ["2024-08-01", "2024-08-02"]
+    assert sum(len(page.events) for page in pages.values()) == len(dated)  # every event on one page
+
+
+@pytest.mark.parametrize(("name", "letter"), [
+    ("Émile Zola", "E"), ("zeta corp", "Z"), ("'t Hooft", "T"), ("3M", "#"), ("Øresund", "#"), ("Москва", "#"),
+])
+def test_actors_are_listed_under_their_first_letter(name, letter):
+    assert initial(name) == letter
+
+
+def test_actor_letters_run_a_to_z_then_the_rest():
+    actors = actor_index([briefing("a", "2020-01-01", actors=[
+        Actor("Zola", "person"), Actor("3M", "organization"), Actor("Ada", "person")])], {"a": "2020/a.md"})
+    assert list(by_initial(actors)) == ["A", "Z", "#"]
