@@ -36,6 +36,25 @@ class Appearance:
 ACTOR_PAGE_MIN_BRIEFINGS = 2
 
 
+@dataclass(frozen=True)
+class Split:
+    """In these briefings, ``name`` is another actor than elsewhere: ``other``."""
+
+    name: str
+    briefings: frozenset[str]  # their sources, as ``seeds/ai-lab.txt``
+    other: str
+
+
+@dataclass(frozen=True)
+class ActorRules:
+    """The editors' word on who is who across briefings, where the merge key is wrong
+    (``actors.yml``, read by pipeline.read_actor_rules): each ``same`` group is one actor in
+    every briefing, named as its first name; each ``Split`` is another actor in its briefings."""
+
+    same: tuple[tuple[str, ...], ...] = ()
+    splits: tuple[Split, ...] = ()
+
+
 @dataclass
 class ActorEntry:
     name: str
@@ -43,6 +62,7 @@ class ActorEntry:
     type: str
     appearances: list[Appearance] = field(default_factory=list)
     names: set[str] = field(default_factory=set)  # every spelling the briefings use for it
+    only_in: frozenset[str] | None = None  # a split actor: its spellings mean it in these briefings alone
 
     @property
     def mentions(self) -> int:
@@ -115,12 +135,26 @@ def actor_slug(name: str) -> str:
     return slugify(name, max_words=12)
 
 
-def actor_index(briefings: list[Briefing], pages: dict[str, str]) -> dict[str, ActorEntry]:
+NO_RULES = ActorRules()
+
+
+def folded(name: str) -> str:
+    """A name with case, punctuation and spacing folded (how actors.yml names are matched)."""
+    return merge_key(name, "")
+
+
+def actor_index(briefings: list[Briefing], pages: dict[str, str],
+                rules: ActorRules = NO_RULES) -> dict[str, ActorEntry]:
     """Canonical actor name → every briefing it appears in, oldest first.
 
     One actor across briefings is the same ``merge_key``; its name is the spelling used in the
-    most briefings (ties: the most mentions, then the longest, then alphabetical).
+    most briefings (ties: the most mentions, then the longest, then alphabetical). ``rules``
+    overrule the key: a ``same`` group is one actor named as its first name, a split another.
     """
+    groups = {folded(name): group for group in rules.same for name in group}
+    splits = {(folded(split.name), source): split for split in rules.splits for source in split.briefings}
+    named: dict[str, str] = {}  # key → the name the rules give it
+    only_in: dict[str, frozenset[str]] = {}
     by_key: dict[str, ActorEntry] = {}
     type_votes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     spellings: dict[str, Counter] = defaultdict(Counter)  # key → spelling → briefings using it
@@ -128,6 +162,15 @@ def actor_index(briefings: list[Briefing], pages: dict[str, str]) -> dict[str, A
     for briefing in sorted(briefings, key=lambda b: (b.date or "", b.id)):
         for actor in briefing.actors:
             key = merge_key(actor.name, actor.type)
+            split = splits.get((folded(actor.name), briefing.source))
+            if split is not None:
+                key = "split\0" + folded(split.other)
+                named[key] = split.other
+                only_in[key] = split.briefings
+            elif folded(actor.name) in groups:
+                group = groups[folded(actor.name)]
+                key = "same\0" + folded(group[0])
+                named[key] = group[0]
             entry = by_key.get(key)
             if entry is None:
                 entry = by_key[key] = ActorEntry(actor.name, "", actor.type)
@@ -145,7 +188,9 @@ def actor_index(briefings: list[Briefing], pages: dict[str, str]) -> dict[str, A
             ))
     entries: dict[str, ActorEntry] = {}
     for key, entry in by_key.items():
-        entry.name = min(entry.names, key=lambda n: (-spellings[key][n], -mentions[key][n], -len(n), n))
+        entry.name = named.get(key) or min(entry.names,
+                                           key=lambda n: (-spellings[key][n], -mentions[key][n], -len(n), n))
+        entry.only_in = only_in.get(key)
         entry.slug = actor_slug(entry.name)
         entry.type = max(sorted(type_votes[key].items()), key=lambda kv: kv[1])[0]
         entries[entry.name] = entry
@@ -159,9 +204,25 @@ def actor_index(briefings: list[Briefing], pages: dict[str, str]) -> dict[str, A
 
 
 def pages_of_actors(actors: dict[str, ActorEntry]) -> dict[str, str]:
-    """Every spelling of every actor with a page of its own → that page."""
+    """Every spelling of every actor with a page of its own → that page (a split actor's
+    spellings lead to it only from its own briefings: see :func:`links_of`)."""
     return {name: f"actors/{entry.slug}.md" for entry in actors.values() if entry.has_page
-            for name in sorted(entry.names)}
+            for name in sorted({entry.name} if entry.only_in is not None else entry.names)}
+
+
+def links_of(briefing: Briefing, split: list[ActorEntry], actor_pages: dict[str, str]) -> dict[str, str]:
+    """The actor pages a briefing's names lead to: a split actor's (``split``: the entries
+    with ``only_in``), in its own briefings."""
+    links = actor_pages
+    for entry in split:
+        if entry.only_in is not None and briefing.source in entry.only_in:
+            links = dict(links) if links is actor_pages else links
+            for name in entry.names:
+                if entry.has_page:
+                    links[name] = f"actors/{entry.slug}.md"
+                else:
+                    links.pop(name, None)
+    return links
 
 
 

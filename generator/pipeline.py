@@ -24,17 +24,22 @@ from functools import partial
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Self
 
+import yaml
 from tqdm import tqdm
 
 from .cache import BriefingCache, cache_key
 from .crossref import (
+    NO_RULES,
     ActorEntry,
+    ActorRules,
+    Split,
     actor_index,
     briefing_pages,
     by_initial,
     by_month,
     combined_timeline,
     letter_page,
+    links_of,
     month_of,
     most_named,
     newest_first,
@@ -447,23 +452,24 @@ def actor_inputs(entry: ActorEntry, page: str, templates: str, content_keys: dic
     return digest(json.dumps([templates, page, entry.name, entry.type, [a.page for a in entry.appearances], keys]))
 
 
-def site_pages(briefings: list[Briefing], renderer: Renderer,
-               content_keys: dict[str, str] | None = None) -> dict[str, PageJob]:
+def site_pages(briefings: list[Briefing], renderer: Renderer, content_keys: dict[str, str] | None = None,
+               rules: ActorRules = NO_RULES) -> dict[str, PageJob]:
     """Page path (relative to docs_dir) → page job, for every page the generator owns."""
     pages = briefing_pages(briefings)
-    actors = actor_index(briefings, pages)
+    actors = actor_index(briefings, pages, rules)
     actor_pages = pages_of_actors(actors)
+    split = [entry for entry in actors.values() if entry.only_in is not None]
     actor_types = {name: entry.type for entry in actors.values() for name in entry.names}
     months = by_month(briefings)
     templates = renderer.digest()
     jobs: dict[str, PageJob] = {}
     for briefing in briefings:
         path = pages[briefing.id]
+        links = links_of(briefing, split, actor_pages)
         inputs = None
         if content_keys and briefing.id in content_keys:
-            inputs = briefing_inputs(briefing, content_keys[briefing.id], path, templates, actor_pages,
-                                     actor_types)
-        jobs[path] = PageJob(partial(renderer.briefing, briefing, page_path=path, actor_pages=actor_pages),
+            inputs = briefing_inputs(briefing, content_keys[briefing.id], path, templates, links, actor_types)
+        jobs[path] = PageJob(partial(renderer.briefing, briefing, page_path=path, actor_pages=links),
                              inputs, briefing.source)
     out: dict[str, Callable[[], str]] = {}
     latest = newest_first(briefings)[:12]
@@ -533,7 +539,8 @@ def site_pages(briefings: list[Briefing], renderer: Renderer,
     # Every other page is made from the briefings alone: unchanged briefings, unchanged pages.
     everything = None
     if content_keys and all(b.id in content_keys for b in briefings):
-        everything = digest(json.dumps([templates, sorted((pages[b.id], content_keys[b.id]) for b in briefings)]))
+        everything = digest(json.dumps([templates, sorted((pages[b.id], content_keys[b.id]) for b in briefings),
+                                        repr(rules)]))
     jobs.update((path, PageJob(render, everything and digest(path + everything))) for path, render in out.items())
     return jobs
 
@@ -851,6 +858,57 @@ def cluster_results(articles: list[Article], address: str, *, n_workers: int,
         raise BuildError(str(error)) from None
 
 
+ACTORS_FILE = "actors.yml"
+
+
+def read_actor_rules(project: Project, report: BuildReport) -> ActorRules:
+    """The project's ``actors.yml`` (beside ``mkdocs.yml``): who is who across briefings, where
+    the merge key is wrong.
+
+    ```yaml
+    same:                          # each list is one actor in every briefing, named as its first
+      - [Barack Obama, Obama]
+    different:                     # in these briefings, the name is another actor
+      - {name: Michael Jordan, as: Michael I. Jordan, briefings: [seeds/ai-lab.txt]}
+    ```
+
+    A rule that cannot be used is a warning naming it, and skipped; the others apply.
+    """
+    path = project.root / ACTORS_FILE
+    if not path.is_file():
+        return NO_RULES
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        report.skipped_overrides.append(f"{ACTORS_FILE}: cannot be read ({reason}); none of its rules apply")
+        return NO_RULES
+    if data is None:
+        return NO_RULES
+    if not isinstance(data, dict) or set(data) - {"same", "different"}:
+        report.skipped_overrides.append(f"{ACTORS_FILE}: holds `same:` and `different:` lists only; "
+                                        "none of its rules apply")
+        return NO_RULES
+    same: list[tuple[str, ...]] = []
+    for number, group in enumerate(data.get("same") or [], 1):
+        if isinstance(group, list) and len(group) >= 2 and all(isinstance(n, str) and n.strip() for n in group):
+            same.append(tuple(name.strip() for name in group))
+        else:
+            report.skipped_overrides.append(f"{ACTORS_FILE}: same, item {number}: a list of two or more names; "
+                                            "skipped")
+    splits: list[Split] = []
+    for number, item in enumerate(data.get("different") or [], 1):
+        sources = item.get("briefings") if isinstance(item, dict) else None
+        if (isinstance(item, dict) and all(isinstance(item.get(k), str) and item[k].strip() for k in ("name", "as"))
+                and isinstance(sources, list) and sources and all(isinstance(b, str) for b in sources)):
+            splits.append(Split(item["name"].strip(), frozenset(sources), item["as"].strip()))
+        else:
+            report.skipped_overrides.append(
+                f"{ACTORS_FILE}: different, item {number}: needs `name`, `as` and `briefings` (a list of "
+                "seeds, as seeds/ai-lab.txt); skipped")
+    return ActorRules(tuple(same), tuple(splits))
+
+
 def spacy_model() -> Language:
     """The model, imported only when an article needs analysing: a build whose articles all come
     from the cache never loads spaCy."""
@@ -883,7 +941,7 @@ def build(project: Project, *, force: Collection[str] = (), nlp_factory: Callabl
         briefings, content_keys = briefings_for(articles, cache, nlp_factory or spacy_model,
                                                 report, n_process=n_process, progress=progress,
                                                 time_budget=time_budget, cluster=cluster)
-        pages = site_pages(briefings, renderer, content_keys)
+        pages = site_pages(briefings, renderer, content_keys, read_actor_rules(project, report))
         write_site(project, pages, report, force=frozenset(force), accept=frozenset(accept), warm=warm,
                    briefings_first=briefings_first)
         report.pages = sorted(pages)

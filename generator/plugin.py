@@ -28,7 +28,7 @@ from .built_pages import REUSED_TEMPLATE, BuiltPages, digest, folder_digest, pac
 from .engines import finish_site, project_of
 from .models import Article, Briefing
 from .parallel import DEFAULT_TIME_BUDGET, brief_in_process
-from .pipeline import BuildError, BuildLock, BuildReport, Project, WarmCache, build, spacy_model
+from .pipeline import ACTORS_FILE, BuildError, BuildLock, BuildReport, Project, WarmCache, build, spacy_model
 from .render import CompiledTemplates
 from .search import BackgroundIndex
 
@@ -301,4 +301,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         for folder in (project.seeds_dir, project.templates_dir):
             if folder.is_dir():
                 server.watch(str(folder))
+        if (project.root / ACTORS_FILE).is_file():
+            server.watch(str(project.root / ACTORS_FILE))
         return server

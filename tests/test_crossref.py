@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from helpers import FOLLOW_UP, SEED, make_project
 
 from generator.crossref import (
+    ActorRules,
+    Split,
     TimelineEntry,
     actor_index,
     by_initial,
     combined_timeline,
     initial,
+    links_of,
     merge_key,
     pages_of_actors,
     quotes_by_speaker,
@@ -17,6 +21,7 @@ from generator.crossref import (
     top_actors,
 )
 from generator.models import Actor, Briefing, Event, Quote
+from generator.pipeline import Project, build
 
 
 def briefing(id: str, date: str | None, quotes=(), timeline=(), actors=()) -> Briefing:
@@ -131,3 +136,63 @@ def test_actor_letters_run_a_to_z_then_the_rest():
     actors = actor_index([briefing("a", "2020-01-01", actors=[
         Actor("Zola", "person"), Actor("3M", "organization"), Actor("Ada", "person")])], {"a": "2020/a.md"})
     assert list(by_initial(actors)) == ["A", "Z", "#"]
+
+
+JORDANS = [briefing("nba", "2020-01-01", actors=[Actor("Michael Jordan", "person"), Actor("Obama", "person")]),
+           briefing("bulls", "2020-02-01", actors=[Actor("Michael Jordan", "person"), Actor("Barack Obama", "person")]),
+           briefing("ai-lab", "2020-03-01", actors=[Actor("Michael Jordan", "person")]),
+           briefing("ml", "2020-04-01", actors=[Actor("Michael Jordan", "person")])]
+JORDAN_PAGES = {b.id: f"2020/{b.id}.md" for b in JORDANS}
+
+
+def test_an_editor_joins_what_the_merge_key_keeps_apart():
+    assert len({merge_key("Obama", "person"), merge_key("Barack Obama", "person")}) == 2
+    actors = actor_index(JORDANS, JORDAN_PAGES, ActorRules(same=(("Barack Obama", "Obama"),)))
+    assert actors["Barack Obama"].names == {"Obama", "Barack Obama"}
+    assert actors["Barack Obama"].briefing_count == 2 and "Obama" not in actors
+    assert pages_of_actors(actors)["Obama"] == "actors/barack-obama.md"
+
+
+def test_an_editor_splits_two_people_who_share_a_name():
+    rules = ActorRules(splits=(Split("Michael Jordan", frozenset({"seeds/ai-lab.txt", "seeds/ml.txt"}),
+                                     "Michael I. Jordan"),))
+    actors = actor_index(JORDANS, JORDAN_PAGES, rules)
+    assert [a.briefing.id for a in actors["Michael Jordan"].appearances] == ["nba", "bulls"]
+    assert [a.briefing.id for a in actors["Michael I. Jordan"].appearances] == ["ai-lab", "ml"]
+    pages = pages_of_actors(actors)
+    assert pages["Michael Jordan"] == "actors/michael-jordan.md"
+    split = [entry for entry in actors.values() if entry.only_in is not None]
+    # The same spelling leads to each one's page from its own briefings.
+    assert links_of(JORDANS[0], split, pages)["Michael Jordan"] == "actors/michael-jordan.md"
+    assert links_of(JORDANS[2], split, pages)["Michael Jordan"] == "actors/michael-i-jordan.md"
+    # Split into one briefing: no page of its own, and no link to the other's page either.
+    alone = ActorRules(splits=(Split("Michael Jordan", frozenset({"seeds/ml.txt"}), "Michael I. Jordan"),))
+    actors = actor_index(JORDANS, JORDAN_PAGES, alone)
+    split = [entry for entry in actors.values() if entry.only_in is not None]
+    assert "Michael Jordan" not in links_of(JORDANS[3], split, pages_of_actors(actors))
+    assert links_of(JORDANS[2], split, pages_of_actors(actors))["Michael Jordan"] == "actors/michael-jordan.md"
+
+
+def test_actors_yml_splits_and_joins_across_a_real_build_and_a_bad_rule_is_named(tmp_path, nlp):
+    project = make_project(tmp_path, [SEED, FOLLOW_UP])
+    assert build(Project.at(project), nlp_factory=lambda: nlp).ok
+    carney = project / "briefings" / "actors" / "mark-carney.md"
+    assert carney.is_file()  # both briefings name him
+    follow_up = f"seeds/{FOLLOW_UP.name}"
+    (project / "actors.yml").write_text(
+        "different:\n"
+        f"  - {{name: Mark Carney, as: Mark Carney (another), briefings: [{follow_up}]}}\n"
+        "  - {name: Nobody}\n"
+        "same:\n  - [Kyiv]\n", encoding="utf-8")
+    report = build(Project.at(project), nlp_factory=lambda: nlp)
+    # Split: each Mark Carney is in one briefing now, so neither has a page, and no briefing links one.
+    assert not carney.exists()
+    assert "actors/mark-carney" not in "".join(p.read_text(encoding="utf-8")
+                                               for p in (project / "briefings").glob("[0-9]*/*.md"))
+    assert report.skipped_overrides == [
+        "actors.yml: same, item 1: a list of two or more names; skipped",
+        ("actors.yml: different, item 2: needs `name`, `as` and `briefings` (a list of seeds, as "
+         "seeds/ai-lab.txt); skipped")]
+    (project / "actors.yml").write_text("same: [[Mark Carney, Carney]]\n", encoding="utf-8")
+    assert build(Project.at(project), nlp_factory=lambda: nlp).ok
+    assert carney.is_file()  # the rule is gone: the page is back
