@@ -125,6 +125,15 @@ class BriefingCache:
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None  # missing, stale, or not an entry at all (``[]``, ``null``, a folder)
 
+    def last_good(self, article_id: str) -> tuple[Briefing, str] | None:
+        """The article's entry whatever its key: its last good briefing, for an article that
+        cannot be analysed now (see pipeline.briefings_for)."""
+        try:
+            data = json.loads(self._path(article_id).read_text(encoding="utf-8"))
+            return Briefing.from_dict(data["briefing"]), data["content"]
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+
     def put(self, article_id: str, key: str, briefing: Briefing) -> str:
         """Store a briefing; returns the hash of its content (what its page is rendered from)."""
         data = briefing.to_dict()

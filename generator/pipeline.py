@@ -143,6 +143,7 @@ class BuildReport:
     briefings: list[Briefing] = field(default_factory=list)
     pages: list[str] = field(default_factory=list)  # every page the generator owns, relative to the docs
     deferred: list[str] = field(default_factory=list)  # changed pages left for the next build (briefings_first)
+    last_good: list[str] = field(default_factory=list)  # failed articles published as last analysed
 
     @property
     def ok(self) -> bool:
@@ -166,7 +167,10 @@ class BuildReport:
         return out
 
     def failure_summary(self) -> str:
-        return f"{len({error.path for error in self.errors})} article(s) failed; every other article has its page"
+        summary = f"{len({error.path for error in self.errors})} article(s) failed; every other article has its page"
+        if self.last_good:
+            summary += f"; {len(self.last_good)} keep their briefing as last analysed until they can be analysed again"
+        return summary
 
 
 def seed_files(seeds_dir: Path) -> list[Path]:
@@ -365,6 +369,12 @@ def briefings_for(articles: list[Article], cache: BriefingCache, nlp_factory: Ca
                 if isinstance(result, ArticleError):
                     report.errors.append(result)
                     report.failed_sources.add(article.path)
+                    # Its last good briefing stays, on its page and in the pages across briefings
+                    # (its actors' pages, the indexes), until it can be analysed again.
+                    last_good = cache.last_good(article.id)
+                    if last_good is not None:
+                        extracted[article.id], contents[article.id] = last_good
+                        report.last_good.append(article.path)
                     continue
                 try:
                     contents[article.id] = cached_content(cache, keys[article.id], result, report)
