@@ -40,7 +40,7 @@ from distributed import Client, KilledWorker, LocalCluster, WorkerPlugin, get_wo
 from .cache import code_digest
 from .failures import failure_reason, trace
 from .models import Article, Briefing
-from .parallel import _as_result, _brief, _Failed, over_budget, time_limit
+from .parallel import _as_result, _brief, _Failed, over_budget, time_limit, warm_up
 from .readers import ArticleError
 
 LOCAL = "local"
@@ -71,6 +71,7 @@ class ModelOnWorker(WorkerPlugin):
         from .nlp import load_model
 
         self.nlp = load_model()
+        warm_up(self.nlp)
 
 
 def brief_on_worker(article: Article) -> Briefing | _Failed:

@@ -115,6 +115,15 @@ def brief_in_process(nlp: Language, article: Article, budget: float) -> Briefing
     return _as_result(article, outcome)
 
 
+WARM_UP_TEXT = 'The council met in Paris on Monday. "We agreed," said Maria Alvarez, the mayor.'
+
+
+def warm_up(nlp: Language) -> None:
+    """Brief a few words once, so that what the components load on first use (the gazetteer,
+    about a second) is loaded before the first real article rather than during it."""
+    _brief(nlp, Article(id="warm-up", path="warm-up", text=WARM_UP_TEXT))
+
+
 # ---------------------------------------------------------------- worker processes
 
 def _serve(nlp: Language, tasks: Connection) -> None:

@@ -26,8 +26,8 @@ from mkdocs.structure.toc import get_toc
 
 from .built_pages import REUSED_TEMPLATE, BuiltPages, digest, folder_digest, package_versions
 from .engines import finish_site, project_of
-from .models import Article, Briefing
-from .parallel import DEFAULT_TIME_BUDGET, brief_in_process
+from .models import Briefing
+from .parallel import DEFAULT_TIME_BUDGET, warm_up
 from .pipeline import ACTORS_FILE, BuildError, BuildLock, BuildReport, Project, WarmCache, build, spacy_model
 from .render import CompiledTemplates
 from .search import BackgroundIndex
@@ -36,7 +36,6 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 log = logging.getLogger("mkdocs.plugins.briefings")
-WARM_UP_TEXT = 'The council met in Paris on Monday. "We agreed," said Maria Alvarez, the mayor.'
 
 
 def navigation_digest(items) -> str:
@@ -132,10 +131,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return self._nlp
 
     def _warm_up(self) -> None:
-        """Load the model and brief a few words once: the first article's analysis also loads
-        what the components load lazily (the gazetteer), a second or two."""
+        """Load the model and brief a few words once (parallel.warm_up)."""
         try:
-            brief_in_process(self._model(), Article(id="warm-up", path="warm-up", text=WARM_UP_TEXT), 0)
+            warm_up(self._model())
         except Exception as error:  # noqa: BLE001 - the next build loads it again and reports
             log.debug("briefings: warming up the model failed: %s", error)
 
