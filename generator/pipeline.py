@@ -22,7 +22,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Self
+from typing import IO, TYPE_CHECKING, Any, Self
 
 import yaml
 from tqdm import tqdm
@@ -237,31 +237,25 @@ class WarmCache:
     templates: CompiledTemplates = field(default_factory=CompiledTemplates)
 
     @staticmethod
-    def _settled(signature: tuple, started: int) -> bool:
-        return all(part is None or part[1] < started - SETTLED_NS for part in signature)
+    def _kept(store: dict, path: Path, signature: tuple, read: Callable[[], Any]) -> Any:
+        """What ``read`` gives for ``path``, from ``store`` while the file's signature is the same;
+        kept only once every file of the signature has settled (see SETTLED_NS)."""
+        kept = store.get(path)
+        if kept is not None and signature[0] is not None and kept[0] == signature:
+            return kept[1]
+        started = time.time_ns()
+        value = read()
+        if signature[0] is not None and all(part is None or part[1] < started - SETTLED_NS for part in signature):
+            store[path] = (signature, value)
+        return value
 
     def article(self, path: Path, root: Path) -> Article:
         # A .txt or .html seed's sidecar is read with it: its signature is part of the seed's.
         signature = (file_signature(path), *(file_signature(path.with_suffix(s)) for s in SIDECAR_SUFFIXES))
-        kept = self.articles.get(path)
-        if kept is not None and kept[0] == signature and signature[0] is not None:
-            return kept[1]
-        started = time.time_ns()
-        article = read_article(path, root)
-        if signature[0] is not None and self._settled(signature, started):
-            self.articles[path] = (signature, article)
-        return article
+        return self._kept(self.articles, path, signature, lambda: read_article(path, root))
 
     def page(self, path: Path, relpath: str) -> PageState:
-        signature = file_signature(path)
-        kept = self.pages.get(path)
-        if kept is not None and signature is not None and kept[0] == signature:
-            return kept[1]
-        started = time.time_ns()
-        state = page_state(path, relpath)
-        if signature is not None and self._settled((signature,), started):
-            self.pages[path] = (signature, state)
-        return state
+        return self._kept(self.pages, path, (file_signature(path),), lambda: page_state(path, relpath))
 
 
 def read_seeds(project: Project, report: BuildReport, paths: list[Path] | None = None,
