@@ -54,7 +54,7 @@ from .models import Article, Briefing
 from .overrides import apply_overrides
 from .parallel import DEFAULT_TIME_BUDGET, brief_articles
 from .readers import SIDECAR_SUFFIXES, ArticleError, read_article
-from .render import CompiledTemplates, Renderer, TemplatesError
+from .render import CompiledTemplates, Renderer, TemplatesError, compiled_templates_in
 from .vocabulary import ACTOR_TYPES
 from .write import (
     Outcome,
@@ -117,6 +117,11 @@ class Project:
             cache_dir=root / cache,
             accepted_dir=root / accepted,
         )
+
+    @property
+    def compiled_templates_dir(self) -> Path:
+        """Jinja's compiled templates, ours and the theme's, between builds (render.compiled_templates_in)."""
+        return self.cache_dir / "compiled-templates"
 
     def page_name(self, page: str) -> str:
         """A page as the user names it (from here, from the project or from the docs folder),
@@ -936,7 +941,9 @@ def build(project: Project, *, force: Collection[str] = (), nlp_factory: Callabl
     """
     report = BuildReport()
     try:
-        renderer = Renderer(project.templates_dir, warm.templates if warm else None)
+        check_folders(project)  # before the compiled templates go into the cache folder
+        renderer = Renderer(project.templates_dir,
+                            warm.templates if warm else compiled_templates_in(project.compiled_templates_dir))
     except TemplatesError as error:
         raise BuildError(str(error)) from None
     with nullcontext() if lock else BuildLock(project):  # a caller's lock stays held after the build

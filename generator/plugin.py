@@ -29,7 +29,7 @@ from .engines import finish_site, project_of
 from .models import Briefing
 from .parallel import DEFAULT_TIME_BUDGET, warm_up
 from .pipeline import ACTORS_FILE, BuildError, BuildLock, BuildReport, Project, WarmCache, build, spacy_model
-from .render import CompiledTemplates
+from .render import CompiledTemplates, compiled_templates_in
 from .search import BackgroundIndex
 
 if TYPE_CHECKING:
@@ -190,6 +190,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files):
         if self._warm is not None:  # MkDocs makes a new environment per build: keep what it compiled
             env.bytecode_cache = self._theme_templates
+        else:  # the theme's templates, compiled by the last `mkdocs build`
+            env.bytecode_cache = compiled_templates_in(self._project(config).compiled_templates_dir)
         if self._reused:
             env.loader = ChoiceLoader([DictLoader({REUSED_TEMPLATE: "{{ page.content }}"}), env.loader])
         return env

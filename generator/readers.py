@@ -8,7 +8,9 @@ keys a .md front matter takes; :func:`read_article` reads it with the seed.
 
 from __future__ import annotations
 
+import functools
 import html
+import importlib.util
 import os
 import re
 import stat
@@ -22,7 +24,6 @@ from typing import Any
 import frontmatter
 import yaml
 from charset_normalizer import from_bytes
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from .models import Article
 
@@ -386,9 +387,26 @@ def read_html(path: Path, raw: bytes, relpath: str) -> Article:
     )
 
 
+@functools.cache
+def english_stop_words() -> frozenset[str]:
+    """spaCy's English stop words, read from their own file in the spaCy package without
+    importing spaCy (1 to 2 s): every build reads every article, even one that analyses none."""
+    spacy = importlib.util.find_spec("spacy")
+    if spacy is None or not spacy.submodule_search_locations:  # pragma: no cover - spaCy is a dependency
+        from spacy.lang.en.stop_words import STOP_WORDS
+        return frozenset(STOP_WORDS)
+    path = Path(next(iter(spacy.submodule_search_locations)), "lang", "en", "stop_words.py")
+    spec = importlib.util.spec_from_file_location("_spacy_english_stop_words", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return frozenset(module.STOP_WORDS)
+
+
 def english_share(text: str) -> float:
+    """The share of the words that are English stop words."""
+    stop_words = english_stop_words()
     words = re.findall(r"[a-z']+", text[:20_000].lower())
-    return sum(word in STOP_WORDS for word in words) / len(words) if words else 0.0
+    return sum(word in stop_words for word in words) / len(words) if words else 0.0
 
 
 def finish(article: Article, path: Path) -> Article:

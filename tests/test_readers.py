@@ -5,7 +5,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from helpers import make_project
+from helpers import SEED, make_project
 
 from generator.cache import cache_key
 from generator.pipeline import BuildReport, Project, read_seeds, seed_files
@@ -467,3 +467,19 @@ def test_a_first_paragraph_that_is_the_headline_is_dropped(title, first, kept_ti
 ])
 def test_a_first_paragraph_that_is_not_the_headline_stays(title, paragraphs):
     assert drop_headline(title, paragraphs) == (title, paragraphs)
+
+
+def test_reading_an_article_does_not_import_spacy():
+    """A build in which no article changed reads every article but analyses none: the English
+    check must not cost the 1 to 2 s of importing spaCy (benchmarks/bench_build.py, no-change)."""
+    code = ("import sys; from pathlib import Path; from generator.readers import read_article; "
+            f"read_article(Path({str(SEED)!r})); print('spacy' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
+
+
+def test_the_english_check_uses_spacys_own_stop_words():
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from generator.readers import english_stop_words
+    assert english_stop_words() == STOP_WORDS
