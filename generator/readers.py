@@ -406,7 +406,7 @@ def english_share(text: str) -> float:
     """The share of the words that are English stop words."""
     stop_words = english_stop_words()
     words = re.findall(r"[a-z']+", text[:20_000].lower())
-    return sum(word in stop_words for word in words) / len(words) if words else 0.0
+    return sum(map(stop_words.__contains__, words)) / len(words) if words else 0.0
 
 
 def finish(article: Article, path: Path) -> Article:
