@@ -36,3 +36,15 @@ def test_a_cache_folder_that_is_the_seeds_folder_gets_no_compiled_templates(tmp_
     with pytest.raises(BuildError, match="cache folder"):
         build(project)
     assert sorted(p.name for p in project.seeds_dir.iterdir()) == before
+
+
+def test_a_damaged_compiled_template_is_compiled_again(tmp_path):
+    project_dir = make_project(tmp_path, [])
+    project = Project.at(project_dir)
+    assert build(project).ok
+    expected = (project.docs_dir / "index.md").read_bytes()
+    for compiled in project.compiled_templates_dir.iterdir():
+        compiled.write_bytes(compiled.read_bytes()[:40])  # cut short, as by a crash mid-write
+    (project.docs_dir / "index.md").unlink()
+    assert build(project).ok
+    assert (project.docs_dir / "index.md").read_bytes() == expected
