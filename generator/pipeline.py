@@ -54,7 +54,7 @@ from .models import Article, Briefing
 from .overrides import apply_overrides
 from .parallel import DEFAULT_TIME_BUDGET, brief_articles
 from .readers import SIDECAR_SUFFIXES, ArticleError, read_article
-from .render import CompiledTemplates, Renderer, TemplatesError, compiled_templates_in
+from .render import Renderer, TemplatesError, compiled_templates_in
 from .vocabulary import ACTOR_TYPES
 from .write import (
     Outcome,
@@ -239,7 +239,6 @@ class WarmCache:
     articles: dict[Path, tuple[tuple, Article]] = field(default_factory=dict)
     entries: dict[tuple[str, str], dict] = field(default_factory=dict)  # see BriefingCache
     pages: dict[Path, tuple[tuple, PageState]] = field(default_factory=dict)
-    templates: CompiledTemplates = field(default_factory=CompiledTemplates)
 
     @staticmethod
     def _kept(store: dict, path: Path, signature: tuple, read: Callable[[], Any]) -> Any:
@@ -942,8 +941,7 @@ def build(project: Project, *, force: Collection[str] = (), nlp_factory: Callabl
     report = BuildReport()
     try:
         check_folders(project)  # before the compiled templates go into the cache folder
-        renderer = Renderer(project.templates_dir,
-                            warm.templates if warm else compiled_templates_in(project.compiled_templates_dir))
+        renderer = Renderer(project.templates_dir, compiled_templates_in(project.compiled_templates_dir))
     except TemplatesError as error:
         raise BuildError(str(error)) from None
     with nullcontext() if lock else BuildLock(project):  # a caller's lock stays held after the build

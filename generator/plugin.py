@@ -29,7 +29,7 @@ from .engines import finish_site, project_of
 from .models import Briefing
 from .parallel import DEFAULT_TIME_BUDGET, warm_up
 from .pipeline import ACTORS_FILE, BuildError, BuildLock, BuildReport, Project, WarmCache, build, spacy_model
-from .render import CompiledTemplates, compiled_templates_in
+from .render import compiled_templates_in
 from .search import BackgroundIndex
 
 if TYPE_CHECKING:
@@ -111,7 +111,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self._index_stale = False  # the served index is older than the last build's pages
         self._dirty = False
         self._warm: WarmCache | None = None
-        self._theme_templates = CompiledTemplates()
         self._followup: threading.Thread | None = None  # writes the pages a dirty build left (serve)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -188,10 +187,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return nav
 
     def on_env(self, env, *, config: MkDocsConfig, files):
-        if self._warm is not None:  # MkDocs makes a new environment per build: keep what it compiled
-            env.bytecode_cache = self._theme_templates
-        else:  # the theme's templates, compiled by the last `mkdocs build`
-            env.bytecode_cache = compiled_templates_in(self._project(config).compiled_templates_dir)
+        # MkDocs makes a new environment per build: the theme's templates as the last build compiled them.
+        env.bytecode_cache = compiled_templates_in(self._project(config).compiled_templates_dir)
         if self._reused:
             env.loader = ChoiceLoader([DictLoader({REUSED_TEMPLATE: "{{ page.content }}"}), env.loader])
         return env

@@ -391,10 +391,7 @@ def read_html(path: Path, raw: bytes, relpath: str) -> Article:
 def english_stop_words() -> frozenset[str]:
     """spaCy's English stop words, read from their own file in the spaCy package without
     importing spaCy (1 to 2 s): every build reads every article, even one that analyses none."""
-    spacy = importlib.util.find_spec("spacy")
-    if spacy is None or not spacy.submodule_search_locations:  # pragma: no cover - spaCy is a dependency
-        from spacy.lang.en.stop_words import STOP_WORDS
-        return frozenset(STOP_WORDS)
+    spacy = importlib.util.find_spec("spacy")  # finds the package without running it
     path = Path(next(iter(spacy.submodule_search_locations)), "lang", "en", "stop_words.py")
     spec = importlib.util.spec_from_file_location("_spacy_english_stop_words", path)
     module = importlib.util.module_from_spec(spec)

@@ -184,8 +184,8 @@ class Renderer:
     """
 
     def __init__(self, templates_dir: Path, compiled: BytecodeCache | None = None) -> None:
-        """``compiled``: the templates compiled by an earlier build of the same process (`mkdocs
-        serve`); Jinja keys each by its source, so an edited template is compiled again."""
+        """``compiled``: the templates compiled by an earlier build (:func:`compiled_templates_in`);
+        Jinja keys each by its source, so an edited template is compiled again."""
         self.templates_dir = templates_dir
         self.environment = make_environment(templates_dir)
         self.environment.bytecode_cache = compiled
@@ -265,17 +265,3 @@ def compiled_templates_in(folder: Path) -> BytecodeCache | None:
         return None
     return CompiledTemplatesOnDisk(str(folder))
 
-
-class CompiledTemplates(BytecodeCache):
-    """Compiled Jinja templates kept in memory between the builds of one process."""
-
-    def __init__(self) -> None:
-        self.code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        code = self.code.get(bucket.key)
-        if code is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self.code[bucket.key] = bucket.bytecode_to_string()
