@@ -107,13 +107,16 @@ class BuiltPages:
         anchors = entry.get("anchors") if isinstance(entry, dict) else None
         return anchors if isinstance(anchors, list) else []
 
+    def known(self, url: str, key: str) -> bool:
+        """True when the last build made this page from the same inputs (its HTML may be reused)."""
+        entry = self.previous.get(url)
+        return self.enabled and isinstance(entry, dict) and entry.get("key") == key
+
     def reusable(self, url: str, key: str) -> str | None:
         """The HTML built last time for this page from the same inputs, if it is still there."""
-        if not self.enabled:
+        if not self.known(url, key):
             return None
-        entry = self.previous.get(url)
-        if not isinstance(entry, dict) or entry.get("key") != key:
-            return None
+        entry = self.previous[url]
         path = self.set_aside / output_path(url)
         try:
             html = path.read_text(encoding="utf-8")

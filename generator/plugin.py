@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import threading
 from pathlib import Path
@@ -25,6 +26,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
 from .built_pages import REUSED_TEMPLATE, BuiltPages, digest, folder_digest, package_versions
+from .converted_pages import ConvertedPage, convert_ahead, markdown_digest, only_handler, render_from
 from .engines import finish_site, project_of
 from .models import Briefing
 from .parallel import DEFAULT_TIME_BUDGET, warm_up
@@ -104,6 +106,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self._navigation = ""
         self._reused: dict[str, str] = {}  # page URL → its HTML from the last build
         self._keys: dict[str, str] = {}
+        self._converted: dict[str, ConvertedPage] = {}  # src URI → its conversion, made ahead
         # Under `mkdocs serve`: the last build's pages (its site is a temporary folder that lives
         # as long as the server, so the list stays in memory), and the search index made after it.
         self._served_pages: dict[str, dict] = {}
@@ -184,7 +187,22 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_nav(self, nav, *, config: MkDocsConfig, files):
         self._navigation = navigation_digest(nav.items)
+        self._converted = {}
+        # `mkdocs serve` runs server threads: no forking there (as for the NLP).
+        workers = self.config.jobs or os.cpu_count() or 1
+        if not self._serving and workers > 1 and only_handler(config, self):
+            self._converted = convert_ahead([file.src_uri for file in files.documentation_pages()], files,
+                                            config, workers=workers, skip=self._will_reuse)
+            if self._converted:
+                log.info("briefings: %d pages converted from Markdown in %d processes",
+                         len(self._converted), workers)
         return nav
+
+    def _will_reuse(self, page) -> bool:
+        """In a conversion worker: True for a page whose HTML the last build made from the same inputs."""
+        return (self._built is not None and page.file.src_uri in self._owned
+                and self._built.known(page.url, self._built.page_key(page.markdown, page.meta, page.url,
+                                                                     self._navigation)))
 
     def on_env(self, env, *, config: MkDocsConfig, files):
         # MkDocs makes a new environment per build: the theme's templates as the last build compiled them.
@@ -196,12 +214,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files) -> str:
         """A page built last time from the same inputs gets no Markdown and a one-line template:
         its HTML is the stored one (on_post_page)."""
-        if self._built is None or page.file.src_uri not in self._owned:
-            return markdown
-        key = self._built.page_key(markdown, page.meta, page.url, self._navigation)
-        self._keys[page.url] = key
-        html = self._built.reusable(page.url, key)
+        html = None
+        if self._built is not None and page.file.src_uri in self._owned:
+            key = self._built.page_key(markdown, page.meta, page.url, self._navigation)
+            self._keys[page.url] = key
+            html = self._built.reusable(page.url, key)
+        converted = self._converted.pop(page.file.src_uri, None)
         if html is None:
+            if converted is not None and converted.markdown_digest == markdown_digest(markdown, page.meta):
+                page.render = render_from(page, converted, files)
             return markdown
         self._reused[page.url] = html
         page.meta["template"] = REUSED_TEMPLATE
