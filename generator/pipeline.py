@@ -27,7 +27,7 @@ from typing import IO, TYPE_CHECKING, Any, Self
 import yaml
 from tqdm import tqdm
 
-from .cache import BriefingCache, cache_key
+from .cache import BriefingCache, ReadArticles, cache_key
 from .crossref import (
     NO_RULES,
     ActorEntry,
@@ -253,10 +253,13 @@ class WarmCache:
             store[path] = (signature, value)
         return value
 
-    def article(self, path: Path, root: Path) -> Article:
+    @staticmethod
+    def signature(path: Path) -> tuple:
         # A .txt or .html seed's sidecar is read with it: its signature is part of the seed's.
-        signature = (file_signature(path), *(file_signature(path.with_suffix(s)) for s in SIDECAR_SUFFIXES))
-        return self._kept(self.articles, path, signature, lambda: read_article(path, root))
+        return (file_signature(path), *(file_signature(path.with_suffix(s)) for s in SIDECAR_SUFFIXES))
+
+    def article(self, path: Path, root: Path) -> Article:
+        return self._kept(self.articles, path, self.signature(path), lambda: read_article(path, root))
 
     def page(self, path: Path, relpath: str) -> PageState:
         return self._kept(self.pages, path, (file_signature(path),), lambda: page_state(path, relpath))
@@ -280,19 +283,18 @@ def read_seeds(project: Project, report: BuildReport, paths: list[Path] | None =
     seeds = project.seeds_dir.resolve()
     seeds_name = (project.seeds_dir.relative_to(project.root).as_posix()
                   if project.seeds_dir.is_relative_to(project.root) else project.seeds_dir.as_posix())
-    seed_reals = set()
+    reals: dict[Path, Path | None] = {}
     for path in candidates:
-        if not path.is_symlink():
-            try:
-                seed_reals.add(path.resolve())
-            except (OSError, RuntimeError):
-                pass
+        try:
+            reals[path] = path.resolve()
+        except (OSError, RuntimeError):  # RuntimeError: a loop of links, before Python 3.13
+            reals[path] = None
+    seed_reals = {real for path, real in reals.items() if real is not None and not path.is_symlink()}
     linked: set[Path] = set()
     for path in candidates:
         relpath = path.relative_to(project.root).as_posix()
-        try:
-            real = path.resolve()
-        except (OSError, RuntimeError):  # RuntimeError: a loop of links, before Python 3.13
+        real = reals[path]
+        if real is None:
             report.errors.append(ArticleError(relpath, "is a link that leads nowhere (a loop of links); not read"))
             continue
         if not real.is_relative_to(seeds):
@@ -945,7 +947,12 @@ def build(project: Project, *, force: Collection[str] = (), nlp_factory: Callabl
     except TemplatesError as error:
         raise BuildError(str(error)) from None
     with nullcontext() if lock else BuildLock(project):  # a caller's lock stays held after the build
-        articles = read_seeds(project, report, warm=warm)
+        # `mkdocs serve` keeps the articles it read in memory; a build takes them from the last one.
+        read = None if warm else ReadArticles(project.cache_dir)
+        kept = warm or WarmCache(articles=read.load())
+        articles = read_seeds(project, report, warm=kept)
+        if read is not None:
+            read.save(kept.articles, current=WarmCache.signature)
         cache = BriefingCache(project.cache_dir, parsed=warm.entries if warm else None)
         briefings, content_keys = briefings_for(articles, cache, nlp_factory or spacy_model,
                                                 report, n_process=n_process, progress=progress,
