@@ -142,3 +142,17 @@ def test_the_president_of_two_is_the_one_named_last(nlp):
     briefing = brief(nlp, "Ukrainian President Volodymyr Zelensky met President Joe Biden on Tuesday. Biden vowed "
                           'support. "We will stand with Ukraine," the president said.')
     assert speakers(briefing) == ["Joe Biden"]
+
+
+def test_an_interview_answer_goes_to_the_person_the_question_asks_about(nlp):
+    briefing = brief(nlp, 'Maria Alvarez has had the kind of summer that changes a life. ¶ '
+                          "But hasn't she had to turn down lots of offers? ¶ "
+                          '"I mean. Yes, no. It feels weird to say that. That is the past." ¶ The film opened in May.')
+    assert speakers(briefing) == ["Maria Alvarez"]
+    assert briefing.quotes[0].attribution == "resolved"
+
+
+def test_a_question_about_no_one_gives_its_answer_no_speaker(nlp):
+    briefing = brief(nlp, 'Maria Alvarez met the council on Monday to discuss the new bridge. ¶ '
+                          'What does the delay mean for the town? ¶ "Nobody knows yet." ¶ The film opened in May.')
+    assert speakers(briefing) == [None]

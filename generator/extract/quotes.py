@@ -6,8 +6,8 @@ reader's last question, *who is it?*: the cue that governs the quote or stands n
 a source; pronouns and descriptions (``he``, ``the minister``, ``the 52-year-old``) are resolved
 against the sentences before (who was the subject, who last spoke, which pronouns followed a
 name); names are mapped to the canonical actor, surnames to the full name met most recently.
-Without a cue, a quote goes on the paragraph's attribution, a ``Name:`` prefix, or the
-turn-taking of an exchange. Each quote says how its speaker was found (``attribution``).
+Without a cue, a quote goes on the paragraph's attribution, a ``Name:`` prefix, the
+turn-taking of an exchange, or the writer's question it answers in an interview. Each quote says how its speaker was found (``attribution``).
 
 Reported speech is the clause a reporting verb governs outside quotation marks.
 """
@@ -118,7 +118,8 @@ def extract_quotes(analysed: AnalysedArticle, actors: list[Actor]) -> tuple[list
             speaker = named or resolved(_from_context(ctx, resolver, candidate)
                                          or _from_following(ctx, resolver, candidate)
                                          or _action_beat(ctx, resolver, candidate)
-                                         or _turn_taking(analysed, by_paragraph, candidate))
+                                         or _turn_taking(analysed, by_paragraph, candidate)
+                                         or _answer(ctx, resolver, candidate))
         if speaker is None or speaker.how != "explicit":
             speaker = _self_named(resolver, candidate) or speaker
         quotes.append(Quote(text=candidate.text, speaker=speaker.name if speaker else None,
@@ -287,6 +288,35 @@ def _from_following(ctx: Context, resolver: Resolver, candidate: _Candidate) -> 
         return None
     cues = [span.doc[i] for i in range(span.start, span.end) if i in ctx.cues]
     return resolver.speaker_of_verb(cues[0]) if cues else None
+
+
+def _answer(ctx: Context, resolver: Resolver, candidate: _Candidate) -> Referent | None:
+    """``But hasn't she had to turn down lots of offers?`` ¶ ``"I mean. Yes, no..."``: in an
+    interview written as a feature, a paragraph that opens on a quote with no cue answers the
+    writer's question of the paragraph before (a paragraph of questions, nothing quoted), and
+    the one who answers is the person the question asks about (its subject: a name, or a
+    pronoun resolved as any other)."""
+    analysed = ctx.analysed
+    sentences = analysed.sentences
+    here = sentences[candidate.sentence]
+    opening = candidate.span.open_mark if candidate.span.open_mark is not None else candidate.span.start
+    if (candidate.sentence == 0 or sentences[candidate.sentence - 1].paragraph == here.paragraph
+            or ctx.text[here.start:opening].strip()):
+        return None  # the quote does not open its paragraph
+    asked = [index for index in range(candidate.sentence - 1, -1, -1)
+             if sentences[index].paragraph == here.paragraph - 1]
+    if not asked or not sentences[asked[0]].text.rstrip().endswith("?"):
+        return None
+    start, end = sentences[asked[-1]].start, sentences[asked[0]].end
+    if any(start <= quotation.start < end for quotation in ctx.quotations) \
+            or any(ctx.reporting_verbs(index) for index in asked):
+        return None  # a quote or a cue in it: not the writer's own question
+    for index in sorted(asked):
+        subject = ctx.main_subject(index) if sentences[index].text.rstrip().endswith("?") else None
+        about = resolver.describe(subject) if subject is not None else None
+        if about is not None and about.name is not None and about.kind == "person":
+            return about
+    return None
 
 
 SELF_NAMING = re.compile(r"(?:^|[\s(“\"])I,\s+((?:[A-Z][\w'’.-]+\s?){1,4}),|\b[Mm]y name is ((?:[A-Z][\w'’-]+\s?){1,4})")
