@@ -113,6 +113,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self._indexer = BackgroundIndex()
         self._index_stale = False  # the served index is older than the last build's pages
         self._dirty = False
+        self._convert_ahead = False
         self._warm: WarmCache | None = None
         self._followup: threading.Thread | None = None  # writes the pages a dirty build left (serve)
 
@@ -121,6 +122,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         # `mkdocs serve --dirty` renders only the pages whose Markdown is newer than their HTML,
         # and the generator writes only what changed: a saved article costs its own pages.
         self._dirty = self._serving and dirty
+        # `mkdocs build --dirty` converts only the pages whose Markdown is newer: none ahead.
+        self._convert_ahead = not self._serving and not dirty
         self._warm = WarmCache() if self._serving else None
 
     # The model is loaded once for the life of `mkdocs serve` (in the background after the first
@@ -190,7 +193,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self._converted = {}
         # `mkdocs serve` runs server threads: no forking there (as for the NLP).
         workers = self.config.jobs or os.cpu_count() or 1
-        if not self._serving and workers > 1 and only_handler(config, self):
+        if self._convert_ahead and workers > 1 and only_handler(config, self):
             self._converted = convert_ahead([file.src_uri for file in files.documentation_pages()], files,
                                             config, workers=workers, skip=self._will_reuse)
             if self._converted:
