@@ -234,7 +234,8 @@ SETTLED_NS = 2_000_000_000
 class WarmCache:
     """What a long-lived process (``mkdocs serve``) keeps between builds, so that a build after
     one saved article does not read every article, cache entry and page again: each is kept
-    with the signature of its file(s) and used while they are unchanged."""
+    with the signature of its file(s) and used while they are unchanged. A one-off build makes
+    one holding only the articles of the last build (cache.ReadArticles)."""
 
     articles: dict[Path, tuple[tuple, Article]] = field(default_factory=dict)
     entries: dict[tuple[str, str], dict] = field(default_factory=dict)  # see BriefingCache

@@ -2,8 +2,10 @@
 
 Before MkDocs collects its files, regenerate every stale briefing into ``docs_dir``; while
 serving, watch the articles and the templates too. A page unchanged since the last build is
-answered with its HTML from that build (generator/built_pages.py), and after the build come
-the feed and the search index (engines.finish_site, shared with the Zensical build).
+answered with its HTML from that build (generator/built_pages.py), the others are converted
+from Markdown on every core once the navigation is known (generator/converted_pages.py), and
+after the build come the feed and the search index (engines.finish_site, shared with the
+Zensical build).
 """
 
 from __future__ import annotations
@@ -216,7 +218,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files) -> str:
         """A page built last time from the same inputs gets no Markdown and a one-line template:
-        its HTML is the stored one (on_post_page)."""
+        its HTML is the stored one (on_post_page). Any other page converted ahead (on_nav) takes
+        its conversion from there, if it is of this very Markdown."""
         html = None
         if self._built is not None and page.file.src_uri in self._owned:
             key = self._built.page_key(markdown, page.meta, page.url, self._navigation)
@@ -245,6 +248,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         the background, and the site keeps the last one until then (search.BackgroundIndex).
         """
         site_dir = Path(config.site_dir)
+        self._converted = {}  # what a page left out of the build (a draft) did not take
         try:
             index = self.config.search == "pagefind"
             deferred = False
