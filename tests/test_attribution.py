@@ -156,3 +156,17 @@ def test_a_question_about_no_one_gives_its_answer_no_speaker(nlp):
     briefing = brief(nlp, 'Maria Alvarez met the council on Monday to discuss the new bridge. ¶ '
                           'What does the delay mean for the town? ¶ "Nobody knows yet." ¶ The film opened in May.')
     assert speakers(briefing) == [None]
+
+
+def test_a_quote_paragraph_with_no_cue_goes_on_the_attribution_of_the_paragraph_before(nlp):
+    briefing = brief(nlp, 'Senator Ann Ruiz did not limit her criticism to the plan. She also attacked state '
+                          'programs that she argues fail children. ¶ "Families did not ask for this. Voters did '
+                          'not vote for it." ¶ The bill goes to a vote in May.')
+    assert speakers(briefing) == ["Ann Ruiz"]
+    assert briefing.quotes[0].attribution == "resolved"
+
+
+def test_a_paragraph_before_with_no_cue_lends_its_person_no_quote(nlp):
+    briefing = brief(nlp, 'Senator Ann Ruiz toured the school on Monday. ¶ "Families did not ask for this." ¶ '
+                          'The bill goes to a vote in May.')
+    assert speakers(briefing) == [None]

@@ -7,7 +7,8 @@ a source; pronouns and descriptions (``he``, ``the minister``, ``the 52-year-old
 against the sentences before (who was the subject, who last spoke, which pronouns followed a
 name); names are mapped to the canonical actor, surnames to the full name met most recently.
 Without a cue, a quote goes on the paragraph's attribution, a ``Name:`` prefix, the
-turn-taking of an exchange, or the writer's question it answers in an interview. Each quote says how its speaker was found (``attribution``).
+turn-taking of an exchange, the writer's question it answers in an interview, or the
+attribution of the paragraph before. Each quote says how its speaker was found (``attribution``).
 
 Reported speech is the clause a reporting verb governs outside quotation marks.
 """
@@ -119,7 +120,8 @@ def extract_quotes(analysed: AnalysedArticle, actors: list[Actor]) -> tuple[list
                                          or _from_following(ctx, resolver, candidate)
                                          or _action_beat(ctx, resolver, candidate)
                                          or _turn_taking(analysed, by_paragraph, candidate)
-                                         or _answer(ctx, resolver, candidate))
+                                         or _answer(ctx, resolver, candidate)
+                                         or _carried_over(ctx, resolver, candidate))
         if speaker is None or speaker.how != "explicit":
             speaker = _self_named(resolver, candidate) or speaker
         quotes.append(Quote(text=candidate.text, speaker=speaker.name if speaker else None,
@@ -296,26 +298,44 @@ def _answer(ctx: Context, resolver: Resolver, candidate: _Candidate) -> Referent
     writer's question of the paragraph before (a paragraph of questions, nothing quoted), and
     the one who answers is the person the question asks about (its subject: a name, or a
     pronoun resolved as any other)."""
-    analysed = ctx.analysed
-    sentences = analysed.sentences
-    here = sentences[candidate.sentence]
-    opening = candidate.span.open_mark if candidate.span.open_mark is not None else candidate.span.start
-    if (candidate.sentence == 0 or sentences[candidate.sentence - 1].paragraph == here.paragraph
-            or ctx.text[here.start:opening].strip()):
-        return None  # the quote does not open its paragraph
-    asked = [index for index in range(candidate.sentence - 1, -1, -1)
-             if sentences[index].paragraph == here.paragraph - 1]
-    if not asked or not sentences[asked[0]].text.rstrip().endswith("?"):
-        return None
-    start, end = sentences[asked[-1]].start, sentences[asked[0]].end
-    if any(start <= quotation.start < end for quotation in ctx.quotations) \
-            or any(ctx.reporting_verbs(index) for index in asked):
-        return None  # a quote or a cue in it: not the writer's own question
+    sentences = ctx.analysed.sentences
+    asked = _paragraph_before(ctx, candidate)
+    if not asked or not sentences[asked[0]].text.rstrip().endswith("?") or any(ctx.reporting_verbs(i) for i in asked):
+        return None  # a cue in it: not the writer's own question
     for index in sorted(asked):
         subject = ctx.main_subject(index) if sentences[index].text.rstrip().endswith("?") else None
         about = resolver.describe(subject) if subject is not None else None
         if about is not None and about.name is not None and about.kind == "person":
             return about
+    return None
+
+
+def _paragraph_before(ctx: Context, candidate: _Candidate) -> list[int]:
+    """The sentences (last first) of the paragraph before the one the quote opens, when that
+    paragraph quotes nothing; [] when the quote does not open its paragraph."""
+    sentences = ctx.analysed.sentences
+    here = sentences[candidate.sentence]
+    opening = candidate.span.open_mark if candidate.span.open_mark is not None else candidate.span.start
+    if (candidate.sentence == 0 or sentences[candidate.sentence - 1].paragraph == here.paragraph
+            or ctx.text[here.start:opening].strip()):
+        return []
+    before = [index for index in range(candidate.sentence - 1, -1, -1)
+              if sentences[index].paragraph == here.paragraph - 1]
+    if not before:
+        return []
+    start, end = sentences[before[-1]].start, sentences[before[0]].end
+    return [] if any(start <= quotation.start < end for quotation in ctx.quotations) else before
+
+
+def _carried_over(ctx: Context, resolver: Resolver, candidate: _Candidate) -> Referent | None:
+    """``He also attacked state programs that he argues indoctrinate children.`` ¶ ``"Families did
+    not ask for this."``: a paragraph that opens on a quote with no cue goes on the attribution
+    of the paragraph before it, when that one quotes nothing and its last cue names a person."""
+    for index in _paragraph_before(ctx, candidate):
+        verb = ctx.attributing_verb(index)
+        if verb is not None:
+            speaker = resolver.speaker_of_verb(verb)
+            return speaker if speaker is not None and speaker.name is not None and speaker.kind == "person" else None
     return None
 
 
