@@ -90,3 +90,12 @@ def test_another_plugin_changing_pages_leaves_the_conversion_to_mkdocs(tmp_path)
     assert CONVERTED.search(result.stderr) is None
     note = (project / "site" / "notes" / "note-03" / "index.html").read_text(encoding="utf-8")
     assert "Added by a hook." in note
+
+
+def test_a_dirty_build_converts_only_what_mkdocs_asks_for(tmp_path):
+    project = notes_project(tmp_path)
+    config = with_jobs(project, 2, "site")
+    assert mkdocs_build(project, config).returncode == 0
+    dirty = mkdocs_build(project, config, "--dirty")
+    assert dirty.returncode == 0, dirty.stderr
+    assert CONVERTED.search(dirty.stderr) is None
