@@ -41,6 +41,7 @@ NOT_VOCABULARY = {
     ("render.py", "REQUIRED_TEMPLATES"): "template file names",
     ("render.py", "RENDERING_CODE"): "file names of the modules whose code shapes a page",
     ("built_pages.py", "PACKAGES"): "names of the packages whose versions shape a page's HTML",
+    ("converted_pages.py", "PAGE_EVENTS"): "names of MkDocs' page events",
 }
 
 # spaCy's entity labels, part-of-speech tags and dependency labels (case-sensitive).
