@@ -203,7 +203,7 @@ class ReadArticles:
         try:
             atomic_write(self.path, json.dumps({"code": code_digest(), "articles": articles}, ensure_ascii=False,
                                                sort_keys=True))
-        except OSError:
+        except (OSError, ValueError):  # ValueError: text that cannot be written as UTF-8 (a lone surrogate)
             pass  # a store that cannot be written means reading the seeds again next time
         self.loaded = articles
 

@@ -16,7 +16,7 @@ simply converted by MkDocs as usual, which also reports its real error.
 
 from __future__ import annotations
 
-import hashlib
+import json
 import logging
 import multiprocessing
 import os
@@ -26,6 +26,8 @@ from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING
 
 from mkdocs.structure.pages import Page
+
+from .built_pages import digest
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -65,8 +67,8 @@ class ConvertedPage:
 
 
 def markdown_digest(markdown: str, meta: dict) -> str:
-    return hashlib.sha256(repr((markdown, sorted(meta.items(), key=lambda item: item[0]))).encode(
-        "utf-8", "surrogatepass")).hexdigest()
+    """What a page was converted from: its Markdown and front matter as MkDocs read them."""
+    return digest(markdown, json.dumps(meta, sort_keys=True, default=str))
 
 
 def only_handler(config: MkDocsConfig, plugin: object) -> bool:
@@ -106,7 +108,7 @@ def _convert(file: File, files: Files, config: MkDocsConfig, collector: _Collect
     assert page.markdown is not None
     if skip(page):
         return None
-    collector.records = []
+    collector.records = []  # what reading logged, MkDocs logs when it reads the page itself
     page.render(config, files)
     links = page.links_to_anchors
     return ConvertedPage(
@@ -123,10 +125,10 @@ def _serve(uris: Sequence[str], files: Files, config: MkDocsConfig, skip: Callab
     for uri in uris:
         try:
             converted = _convert(files.get_file_from_path(uri), files, config, collector, skip)
-        except Exception:  # noqa: BLE001 - MkDocs converts it again and reports the real error
-            converted = None
-        if converted is not None:
-            connection.send((uri, converted))
+            if converted is not None:
+                connection.send((uri, converted))  # pickled whole before a byte is written
+        except Exception:  # noqa: BLE001, S110 - MkDocs converts it again and reports the real error
+            pass
     connection.send(None)
     connection.close()
 
@@ -162,8 +164,13 @@ def convert_ahead(uris: Sequence[str], files: Files, config: MkDocsConfig, *, wo
         for share in shares(uris, files, workers):
             parent, child = context.Pipe(duplex=False)
             process = context.Process(target=_serve, args=(share, files, config, skip, child), daemon=True)
-            process.start()
-            child.close()
+            try:
+                process.start()
+            except OSError:  # no process to be had (memory, a process limit): MkDocs converts those
+                parent.close()
+                continue
+            finally:
+                child.close()
             running.append((process, parent))
         open_connections = [connection for _, connection in running]
         while open_connections:

@@ -7,7 +7,9 @@ briefed, everything else being the product as users run it:
 - ``raise``: the open-questions extractor raises ``IndexError`` (a bug in one extractor);
 - ``crash``: briefing the article raises outside any extractor (a bug that costs the article);
 - ``hang``: the figures extractor never returns (a pathological input), stopped by the budget;
-- ``kill``: the process briefing the article is killed, as the kernel's OOM killer would.
+- ``kill``: the process briefing the article is killed, as the kernel's OOM killer would;
+- ``convert-raise`` / ``convert-kill``: converting the article's page from Markdown ahead of
+  MkDocs (generator/converted_pages.py) raises, or kills the worker converting it.
 
 With ``--cluster`` the articles are briefed in Dask worker processes, which this process does
 not fork: the fault is passed to them in the environment and injected there by
@@ -23,6 +25,7 @@ import sys
 import time
 
 import generator.briefing
+import generator.converted_pages
 
 
 def inject(kind: str, article_id: str) -> None:
@@ -47,7 +50,20 @@ def inject(kind: str, article_id: str) -> None:
             raise RuntimeError("injected fault outside the extractors")
         return build(analysed)
 
-    if kind == "raise":
+    convert = generator.converted_pages._convert
+    page = article_id.replace("_", "-")
+
+    def failing_conversion(file, *args):
+        if page in file.src_uri:
+            if kind == "convert-kill":
+                os.kill(os.getpid(), signal.SIGKILL)
+            raise RecursionError("injected fault: maximum recursion depth exceeded")
+        return convert(file, *args)
+
+    if kind in ("convert-raise", "convert-kill"):
+        # the conversion workers are forked from this process, so they get this one.
+        generator.converted_pages._convert = failing_conversion
+    elif kind == "raise":
         generator.briefing.extract_open_questions = failing_questions
     elif kind == "hang":
         generator.briefing.extract_figures = hanging_figures

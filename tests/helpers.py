@@ -59,6 +59,11 @@ def tree_bytes(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def built_site(folder: Path) -> dict[str, bytes]:
+    """A built site's files, without what differs between any two builds (the sitemap's gzip stamp)."""
+    return {name: data for name, data in tree_bytes(folder).items() if not name.endswith(".gz")}
+
+
 class QuietHandler(SimpleHTTPRequestHandler):
     """A static server that answers like GitHub Pages: a missing file is the site's 404.html.
 

@@ -144,29 +144,28 @@ def test_the_president_of_two_is_the_one_named_last(nlp):
     assert speakers(briefing) == ["Joe Biden"]
 
 
-def test_an_interview_answer_goes_to_the_person_the_question_asks_about(nlp):
-    briefing = brief(nlp, 'Maria Alvarez has had the kind of summer that changes a life. ¶ '
-                          "But hasn't she had to turn down lots of offers? ¶ "
-                          '"I mean. Yes, no. It feels weird to say that. That is the past." ¶ The film opened in May.')
-    assert speakers(briefing) == ["Maria Alvarez"]
-    assert briefing.quotes[0].attribution == "resolved"
+# A paragraph that opens on a quote with no cue, and the paragraph before it.
+FROM_THE_PARAGRAPH_BEFORE = {
+    # an interview written as a feature: the answer is the person the writer's question asks about
+    "interview answer": (('Maria Alvarez has had the kind of summer that changes a life. ¶ '
+                         "But hasn't she had to turn down lots of offers? ¶ "
+                         '"I mean. Yes, no. It feels weird to say that. That is the past." ¶ The film opened in May.'),
+                         "Maria Alvarez"),
+    # the attribution of the paragraph before goes on
+    "carried over": (('Senator Ann Ruiz did not limit her criticism to the plan. She also attacked state '
+                     'programs that she argues fail children. ¶ "Families did not ask for this. Voters did '
+                     'not vote for it." ¶ The bill goes to a vote in May.'), "Ann Ruiz"),
+    # a question about no one, and a paragraph with no cue, lend their person nothing
+    "question about no one": (('Maria Alvarez met the council on Monday to discuss the new bridge. ¶ '
+                              'What does the delay mean for the town? ¶ "Nobody knows yet." ¶ The film opened in May.'),
+                              None),
+    "no cue before": (('Senator Ann Ruiz toured the school on Monday. ¶ "Families did not ask for this." ¶ '
+                      'The bill goes to a vote in May.'), None),
+}
 
 
-def test_a_question_about_no_one_gives_its_answer_no_speaker(nlp):
-    briefing = brief(nlp, 'Maria Alvarez met the council on Monday to discuss the new bridge. ¶ '
-                          'What does the delay mean for the town? ¶ "Nobody knows yet." ¶ The film opened in May.')
-    assert speakers(briefing) == [None]
-
-
-def test_a_quote_paragraph_with_no_cue_goes_on_the_attribution_of_the_paragraph_before(nlp):
-    briefing = brief(nlp, 'Senator Ann Ruiz did not limit her criticism to the plan. She also attacked state '
-                          'programs that she argues fail children. ¶ "Families did not ask for this. Voters did '
-                          'not vote for it." ¶ The bill goes to a vote in May.')
-    assert speakers(briefing) == ["Ann Ruiz"]
-    assert briefing.quotes[0].attribution == "resolved"
-
-
-def test_a_paragraph_before_with_no_cue_lends_its_person_no_quote(nlp):
-    briefing = brief(nlp, 'Senator Ann Ruiz toured the school on Monday. ¶ "Families did not ask for this." ¶ '
-                          'The bill goes to a vote in May.')
-    assert speakers(briefing) == [None]
+@pytest.mark.parametrize(("text", "speaker"), FROM_THE_PARAGRAPH_BEFORE.values(), ids=FROM_THE_PARAGRAPH_BEFORE)
+def test_an_uncued_quote_paragraph_and_the_paragraph_before(nlp, text, speaker):
+    briefing = brief(nlp, text)
+    assert speakers(briefing) == [speaker]
+    assert briefing.quotes[0].attribution == ("resolved" if speaker else "unknown")

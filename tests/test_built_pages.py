@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import FOLLOW_UP, GOLD_ARTICLES, SEED, make_project, tree_bytes
+from helpers import FOLLOW_UP, GOLD_ARTICLES, SEED, built_site, make_project
 
 ARTICLES = [SEED, FOLLOW_UP, GOLD_ARTICLES / "02_jobs_resigns_apple.txt"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CI": "1"}
@@ -31,8 +31,7 @@ def mkdocs_build(project: Path) -> int:
 
 
 def site_files(project: Path) -> dict[str, bytes]:
-    """The built site, without what differs between any two builds (the sitemap's gzip stamp)."""
-    return {name: data for name, data in tree_bytes(project / "site").items() if not name.endswith(".gz")}
+    return built_site(project / "site")
 
 
 def from_scratch(project: Path, tmp_path: Path) -> dict[str, bytes]:

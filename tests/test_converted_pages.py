@@ -13,12 +13,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from helpers import FOLLOW_UP, SEED, make_project, tree_bytes
+from helpers import FOLLOW_UP, ROOT, SEED, built_site, make_project
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CI": "1"}
 CONVERTED = re.compile(r"briefings: (\d+) pages converted from Markdown in (\d+) processes")
 WARNING = re.compile(r"^WARNING +- +(.*)$", re.MULTILINE)
 HAND_WRITTEN = 45  # pages beside the generated ones, so that there are enough to convert ahead
+INJECT = ROOT / "tests" / "fault_injection.py"
 
 
 def with_jobs(project: Path, jobs: int, site_dir: str) -> Path:
@@ -51,6 +52,10 @@ def notes_project(tmp_path: Path) -> Path:
     return project
 
 
+def site(project: Path, site_dir: str) -> dict[str, bytes]:
+    return built_site(project / site_dir)
+
+
 def test_a_site_converted_in_two_processes_equals_one_converted_in_one(tmp_path):
     project = notes_project(tmp_path)
     one = mkdocs_build(project, with_jobs(project, 1, "site-one"))
@@ -59,10 +64,9 @@ def test_a_site_converted_in_two_processes_equals_one_converted_in_one(tmp_path)
     assert CONVERTED.search(one.stderr) is None
     converted = CONVERTED.search(two.stderr)
     assert converted and int(converted.group(1)) > HAND_WRITTEN and converted.group(2) == "2", two.stderr
-    site_one = {name: data for name, data in tree_bytes(project / "site-one").items() if not name.endswith(".gz")}
-    site_two = {name: data for name, data in tree_bytes(project / "site-two").items() if not name.endswith(".gz")}
+    site_one = site(project, "site-one")
     assert len(site_one) > HAND_WRITTEN
-    assert site_two == site_one
+    assert site(project, "site-two") == site_one
     # The warnings of the conversion are MkDocs' own, once each, as a one-process build gives them.
     warnings = WARNING.findall(two.stderr)
     assert sorted(warnings) == sorted(WARNING.findall(one.stderr))
@@ -99,3 +103,18 @@ def test_a_dirty_build_converts_only_what_mkdocs_asks_for(tmp_path):
     dirty = mkdocs_build(project, config, "--dirty")
     assert dirty.returncode == 0, dirty.stderr
     assert CONVERTED.search(dirty.stderr) is None
+
+
+def test_a_page_whose_conversion_ahead_fails_is_converted_by_mkdocs(tmp_path):
+    """A bug in the conversion worker, or the worker killed, costs no page: MkDocs converts
+    what did not come back, and the site is the one a single-process build makes."""
+    project = notes_project(tmp_path)
+    assert mkdocs_build(project, with_jobs(project, 1, "site-one")).returncode == 0
+    for kind, article in (("convert-raise", SEED.stem), ("convert-kill", FOLLOW_UP.stem)):
+        site_dir = f"site-{kind}"
+        result = subprocess.run([sys.executable, str(INJECT), kind, article, "mkdocs", "build", "-f",
+                                 str(with_jobs(project, 2, site_dir))], cwd=project, capture_output=True,
+                                text=True, env=ENV, check=False, timeout=600)
+        assert result.returncode == 0, result.stderr
+        assert CONVERTED.search(result.stderr), result.stderr  # the others were converted ahead
+        assert site(project, site_dir) == site(project, "site-one"), kind

@@ -99,6 +99,11 @@ class Context:
         last = bisect_right(self._range_starts, offset) - 1
         return last >= 0 and self._range_reach[last] > offset
 
+    def quoted_within(self, start: int, end: int) -> bool:
+        """Whether any quoted range reaches into characters ``start`` to ``end``."""
+        first = bisect_left(self._range_starts, start)
+        return self.covers(start) or (first < len(self._range_starts) and self._range_starts[first] < end)
+
     def sentence_tokens(self, index: int) -> Span | None:
         return self.analysed.sentence_span(index)
 

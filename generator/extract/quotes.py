@@ -43,6 +43,11 @@ class _Candidate:
     def partial(self) -> bool:
         return self.span.partial
 
+    @property
+    def opening(self) -> int:
+        """Where the quote opens: its opening mark, or its first character when it has none."""
+        return self.span.open_mark if self.span.open_mark is not None else self.span.start
+
 
 # ------------------------------------------------------------------ public entry point
 
@@ -188,7 +193,7 @@ def _last_sentence(ctx: Context, span: Quotation) -> int:
 def _transcript_name(ctx: Context, resolver: Resolver, candidate: _Candidate) -> Referent | None:
     """``Prelogar: "I can't think of ..."``: a name and a colon introduce the quote."""
     sent = ctx.analysed.sentences[candidate.sentence]
-    opening = candidate.span.open_mark if candidate.span.open_mark is not None else candidate.span.start
+    opening = candidate.opening
     last = opening
     while last > sent.start and ctx.text[last - 1].isspace():
         last -= 1
@@ -271,6 +276,11 @@ def _from_context(ctx: Context, resolver: Resolver, candidate: _Candidate) -> Re
     index = candidate.sentence - 1
     if index < 0 or analysed.sentences[index].paragraph != analysed.sentences[candidate.sentence].paragraph:
         return None
+    return _attribution_of(ctx, resolver, index)
+
+
+def _attribution_of(ctx: Context, resolver: Resolver, index: int) -> Referent | None:
+    """Who sentence ``index`` attributes something to, through its attributing cue."""
     verb = ctx.attributing_verb(index)
     return resolver.speaker_of_verb(verb) if verb is not None else None
 
@@ -300,43 +310,43 @@ def _answer(ctx: Context, resolver: Resolver, candidate: _Candidate) -> Referent
     pronoun resolved as any other)."""
     sentences = ctx.analysed.sentences
     asked = _paragraph_before(ctx, candidate)
-    if not asked or not sentences[asked[0]].text.rstrip().endswith("?") or any(ctx.reporting_verbs(i) for i in asked):
+    if not asked or not sentences[asked[-1]].text.rstrip().endswith("?") or any(ctx.reporting_verbs(i) for i in asked):
         return None  # a cue in it: not the writer's own question
-    for index in sorted(asked):
+    for index in asked:
         subject = ctx.main_subject(index) if sentences[index].text.rstrip().endswith("?") else None
         about = resolver.describe(subject) if subject is not None else None
-        if about is not None and about.name is not None and about.kind == "person":
+        if _named_person(about):
             return about
     return None
 
 
-def _paragraph_before(ctx: Context, candidate: _Candidate) -> list[int]:
-    """The sentences (last first) of the paragraph before the one the quote opens, when that
-    paragraph quotes nothing; [] when the quote does not open its paragraph."""
+def _paragraph_before(ctx: Context, candidate: _Candidate) -> range:
+    """The sentences of the paragraph before the one the quote opens, when that paragraph quotes
+    nothing; empty when the quote does not open its paragraph."""
     sentences = ctx.analysed.sentences
     here = sentences[candidate.sentence]
-    opening = candidate.span.open_mark if candidate.span.open_mark is not None else candidate.span.start
-    if (candidate.sentence == 0 or sentences[candidate.sentence - 1].paragraph == here.paragraph
-            or ctx.text[here.start:opening].strip()):
-        return []
-    before = [index for index in range(candidate.sentence - 1, -1, -1)
-              if sentences[index].paragraph == here.paragraph - 1]
-    if not before:
-        return []
-    start, end = sentences[before[-1]].start, sentences[before[0]].end
-    return [] if any(start <= quotation.start < end for quotation in ctx.quotations) else before
+    last = candidate.sentence - 1
+    if last < 0 or sentences[last].paragraph != here.paragraph - 1 or ctx.text[here.start:candidate.opening].strip():
+        return range(0)
+    first = last
+    while first > 0 and sentences[first - 1].paragraph == sentences[last].paragraph:
+        first -= 1
+    return range(0) if ctx.quoted_within(sentences[first].start, sentences[last].end) else range(first, last + 1)
 
 
 def _carried_over(ctx: Context, resolver: Resolver, candidate: _Candidate) -> Referent | None:
     """``He also attacked state programs that he argues indoctrinate children.`` ¶ ``"Families did
     not ask for this."``: a paragraph that opens on a quote with no cue goes on the attribution
     of the paragraph before it, when that one quotes nothing and its last cue names a person."""
-    for index in _paragraph_before(ctx, candidate):
-        verb = ctx.attributing_verb(index)
-        if verb is not None:
-            speaker = resolver.speaker_of_verb(verb)
-            return speaker if speaker is not None and speaker.name is not None and speaker.kind == "person" else None
+    for index in reversed(_paragraph_before(ctx, candidate)):
+        if ctx.attributing_verb(index) is not None:
+            speaker = _attribution_of(ctx, resolver, index)
+            return speaker if _named_person(speaker) else None
     return None
+
+
+def _named_person(referent: Referent | None) -> bool:
+    return referent is not None and referent.name is not None and referent.kind == "person"
 
 
 SELF_NAMING = re.compile(r"(?:^|[\s(“\"])I,\s+((?:[A-Z][\w'’.-]+\s?){1,4}),|\b[Mm]y name is ((?:[A-Z][\w'’-]+\s?){1,4})")
@@ -360,7 +370,7 @@ def _action_beat(ctx: Context, resolver: Resolver, candidate: _Candidate) -> Ref
     analysed = ctx.analysed
     paragraph = analysed.sentences[candidate.sentence].paragraph
     last = _last_sentence(ctx, candidate.span)
-    opening = candidate.span.open_mark if candidate.span.open_mark is not None else candidate.span.start
+    opening = candidate.opening
     introduced = ctx.text[analysed.sentences[candidate.sentence].start:opening].rstrip().endswith(":")
     for index in (candidate.sentence, last + 1, candidate.sentence - 1):
         if not 0 <= index < len(analysed.sentences) or analysed.sentences[index].paragraph != paragraph:
