@@ -469,9 +469,27 @@ NEGATED_PLAN_VERBS = frozenset({"rule", "exclude"})
 # Nouns of willingness: "signaled openness to deploying", "readiness to send".
 OPENNESS_NOUNS = frozenset({"openness", "willingness", "readiness", "intention", "plan", "plans"})
 
-# Verbs that introduce an undecided embedded question: "We'll see what role Canada might play",
-# "it is unclear whether ...", "has not decided whether ...".
-WONDER_VERBS = frozenset({"see", "know", "decide", "determine", "wonder", "ask", "clear", "unclear", "uncertain"})
+# What makes an embedded question ("whether ...", "how many ...") one the article leaves open.
+# Words of doubt, whatever their polarity: "it remains unclear whether", "debate as to whether",
+# "the real test of whether", "wonder where", "was asked if", "questions about the possibility that".
+DOUBT_WORDS = frozenset({"unclear", "uncertain", "unknown", "unsure", "undecided", "debate", "doubt", "mystery",
+                         "curious", "vague", "speculation", "uncertainty", "test", "wonder", "ask", "question",
+                         "possibility"})
+# Decisions and inquiries, open unless the article puts them in the past: "will decide whether",
+# "is considering whether", "are examining how".
+PENDING_VERBS = frozenset({"decide", "determine", "consider", "weigh", "examine", "investigate", "study",
+                           "review", "assess", "evaluate"})
+# Telling and knowing, open only when denied: "declined to say how many", "did not give a price tag
+# on how much", "It's not clear which", "no one knows why", "has yet to explain why".
+TELLING_VERBS = frozenset({"know", "say", "tell", "disclose", "specify", "reveal", "confirm", "explain",
+                           "comment", "answer", "clear", "indicate", "elaborate", "give", "detail", "predict",
+                           "estimate", "identify", "address", "discuss", "announce", "release", "share"})
+# Verbs that close a question the article raises: "answered "no" to questions about whether".
+ANSWERING_VERBS = frozenset({"answer", "respond", "reply", "resolve", "settle"})
+# Decisions announced and not yet taken: "the council will vote on", "the judge will rule on".
+VOTING_VERBS = frozenset({"vote", "rule", "decide", "deliberate", "adjudicate"})
+# Verbs that deny the telling they govern: "declined to say", "refused to disclose", "failed to explain".
+REFUSAL_VERBS = frozenset({"decline", "refuse", "fail"})
 WH_WORDS = frozenset({"what", "which", "who", "whom", "whose", "when", "where", "why", "how", "whether", "if"})
 
 # Subjects of "remain" that name an obstacle: "major hurdles remain to reaching a peace deal".

@@ -58,8 +58,24 @@ def test_seed_questions_are_grounded_distinct_and_cite_their_sentence(seed: tupl
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Alabama's strict new immigration law may be backfiring.",
-     "Will Alabama's strict new immigration law be backfiring?"),
+    # stated uncertainty, asked with do-support, inversion and agreement (issue 15)
+    ("It remains unclear whether the company will appeal the ruling.", "Will the company appeal the ruling?"),
+    ("It is not known whether the suspect acted alone.", "Did the suspect act alone?"),
+    ("Police declined to say how many people were arrested.", "How many people were arrested?"),
+    ("Officials did not say where bin Laden is now.", "Where is bin Laden now?"),    # never "Where did bin Laden be"
+    ("It’s not clear which devices the feature will eventually work with, or whether it will support group calls.",
+     "Which devices will the feature eventually work with?"),
+    ("There may still be debate as to whether the Frühburgunder is a natural mutation or the result of centuries "
+     "of cultivation.",
+     "Is the Frühburgunder a natural mutation or the result of centuries of cultivation?"),
+    ("Rounds said Zelensky did not give a price tag on how much US support will be needed in total for Ukraine.",
+     "How much US support will be needed in total for Ukraine?"),
+    ("The board has not decided whether to sell the company.", "Will the board sell the company?"),
+    # pending decisions, votes and what has not happened yet
+    ("A number of digital retailers have yet to specify the price for the collection.",
+     "Will a number of digital retailers specify the price for the collection?"),
+    ("No decision has been made on the future of the plant.", "Will a decision be made on the future of the plant?"),
+    ("The council will vote on the proposal next week.", "How will the council vote on the proposal next week?"),
     ("Microsoft plans to cut its carbon emissions by more than half by 2030 across its supply chain.",
      "Will Microsoft cut its carbon emissions by more than half by 2030 across its supply chain?"),
     ("“We’ll see what role Canada might play within that broader group,” he said at a news conference.",
@@ -77,6 +93,16 @@ def test_question_phrasing_on_real_sentences(nlp: Language, text: str, expected:
     "That could have an effect on bottom-dwelling plankton.",                     # no nameable subject
     "Before flying off to Dallas he may have come in contact with people who had symptoms.",  # the past
     "The US has ruled out sending troops to Ukraine.",                            # decided, not open
+    # a plain forecast is no question (issue 15): nobody faces a decision
+    "Rainfall totals for central and west Texas this week are expected to reach 2 to 4 inches.",
+    "With enough low-carbon electricity, more people could drive electric cars and ride electric trains.",
+    "Kristen Wiig has had the kind of summer one might imagine to be life-changing.",
+    "The former president’s rhetoric might as well have been at one of his rallies.",
+    # answered, cut inside a quotation, or no embedded question at all
+    'Duncan answered "no" to questions about whether he had cared for an Ebola patient.',
+    "I’m not saying this is what’s going to happen, I’m just saying this is worth watching.",
+    "The police did not comment when reporters called on Monday.",
+    "No national legislation was approved to tighten gun laws a year after the shooting.",
 ])
 def test_no_question_without_ground(nlp: Language, text: str) -> None:
     assert questions_of(nlp, text) == []

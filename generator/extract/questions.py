@@ -5,10 +5,20 @@ Each question is built from one sentence's own words, by a few dependency patter
 * hedged modals: "it may be prepared to join X" → "Will Canada be prepared to join X?";
 * plans and options: "expects to advance X", "is not ruling out participating in X if Y",
   "has signaled openness to deploying X" → "Will <subject> advance / participate in / deploy X?";
-* embedded questions: "We'll see what role Canada might play" → "What role might Canada play?";
+* embedded questions the article leaves open, wherever a word of doubt ("it remains unclear
+  whether", "debate as to whether"), a pending decision ("is considering whether") or a denied
+  telling ("declined to say how many", "did not give a price tag on how much") governs them:
+  "We'll see what role Canada might play" → "What role might Canada play?", "whether she is
+  ready" → "Is she ready?" (inversion, do-support and tense from the clause's own verb);
+* what has not happened yet and decisions announced: "have yet to specify the price", "no
+  decision has been made on X", "the council will vote on X";
 * obstacles that remain: "hurdles remain to reaching a peace deal — including that Z" →
   "Can a peace deal be reached, given that Z?";
 * demands between actors: "X is demanding that Y cede Z" → "Will Y cede Z?".
+
+A hedge or a plan becomes a question only when its subject can decide (a named actor, a pronoun
+resolved to one, "the government"), or when the article states the doubt itself: "more people
+could drive electric cars" is a forecast, and a forecast is no open question.
 
 Pronouns and descriptions ("it", "he", "the North American nation") are replaced by the actor
 they stand for when the article names it just before. A question whose object only points back
@@ -19,21 +29,31 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from ..analysis.actor_mentions import ACTOR_LABELS
 from ..models import Actor, Question
 from ..nlp import AnalysedArticle
 from ..vocabulary import (
     ANAPHORIC,
+    ANSWERING_VERBS,
+    COUNTRY_NOUNS,
     DEMAND_VERBS,
     DESCRIPTION_TYPES,
+    DOUBT_WORDS,
+    FUTURE_AUX,
     HEDGE_MODALS,
     IRREGULAR_PARTICIPLES,
     NEGATED_PLAN_VERBS,
     OBSTACLE_NOUNS,
     OPENNESS_NOUNS,
+    ORGANISATION_NOUNS,
+    PENDING_VERBS,
+    PERSON_NOUNS,
     PLAN_VERBS,
+    REFUSAL_VERBS,
+    TELLING_VERBS,
     VAGUE,
+    VOTING_VERBS,
     WH_WORDS,
-    WONDER_VERBS,
 )
 from ..vocabulary import FIRST_SECOND_PERSON_PRONOUNS as FIRST_PERSON
 from .facts import content_lemmas, overlap
@@ -190,9 +210,38 @@ def _vague_subject(token: Token) -> bool:
         return True  # "told-you-sos": the parser split a hyphenated word
     if lowered in ("that", "this", "there", "so", "these", "those") and token.dep_.startswith("nsubj"):
         return True
+    if lowered == "one" and not list(token.children):
+        return True  # "the kind of summer one might imagine": anyone, no one in particular
     if lowered in ("no-one", "nobody", "nothing", "none", "noone", "no one"):
         return True
     return any(c.lower_ == "no" and c.dep_ == "det" for c in token.children)
+
+
+def _names_an_actor(subject: Token, resolver: Resolver) -> bool:
+    """Whether a subject is someone who can decide: a named actor, a pronoun resolved to one, or an
+    actor's description ("the government", "his father"); not "more people" or "the summer"."""
+    if subject.pos_ == "PRON":
+        return resolver.phrase(subject) != subject.text
+    names = {t.i for span in subject.doc.spans.get("mention", []) for t in span}
+    if subject.i in names or subject.ent_type_ in ACTOR_LABELS:
+        return True
+    lemma = subject.lemma_.lower()
+    described = any(c.dep_ in ("det", "poss") and c.lower_ != "no" and c.lower_ not in ("a", "an")
+                    for c in subject.children)
+    return described and (lemma in PERSON_NOUNS or lemma in ORGANISATION_NOUNS or lemma in COUNTRY_NOUNS)
+
+
+def _under_doubt(verb: Token) -> bool:
+    """ "raise questions about the possibility that the sunken oil could float up": a doubt the
+    article states, whoever the subject is."""
+    current = verb
+    for _ in range(4):
+        if current.head.i == current.i:
+            return False
+        current = current.head
+        if current.lemma_.lower() in DOUBT_WORDS:
+            return True
+    return False
 
 
 def _relative_pronoun(token: Token) -> bool:
@@ -249,8 +298,10 @@ def _from_modal(analysed: AnalysedArticle, modal: Token, resolver: Resolver) -> 
     if _vague_subject(subject) or subject.text == "It":
         return None  # "That could have an effect": what "that" is, the sentence does not say
     following = doc_after(modal)
-    if any(c.dep_ == "neg" for c in verb.children) or (following is not None and following.lower_ == "have"):
-        return None  # "could not cope", "might have come": a statement about the past, not a pending choice
+    if any(c.dep_ == "neg" for c in verb.children) or (following is not None and following.lower_ in ("have", "as")):
+        return None  # "could not cope", "might have come", "might as well": the past or an idiom, not a choice
+    if not (_names_an_actor(subject, resolver) or _under_doubt(verb)):
+        return None  # "more people could drive electric cars": a forecast, not a decision anyone faces
     doc = verb.doc
     end = _trim_tail(doc, modal.i + 1, verb.right_edge.i + 1)
     rest = words(span_words(doc, modal.i + 1, end))
@@ -261,10 +312,11 @@ def _from_plan(verb: Token, resolver: Resolver) -> str | None:
     """ "expects to advance X" / "not ruling out participating in X" / "openness to deploying X"."""
     lemma = verb.lemma_.lower()
     negated = any(c.dep_ == "neg" for c in verb.children)
+    not_yet = lemma == "have" and any(c.lower_ == "yet" and c.dep_ == "advmod" for c in verb.children)
     past = verb.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children)
-    if past and verb.pos_ != "NOUN":
+    if past and verb.pos_ != "NOUN" and not not_yet:
         return None  # "had planned to drive": a plan the article may already have overtaken
-    if lemma in PLAN_VERBS or (lemma in NEGATED_PLAN_VERBS and negated):
+    if lemma in PLAN_VERBS or (lemma in NEGATED_PLAN_VERBS and negated) or not_yet:
         complements = [c for c in verb.children if c.dep_ in ("xcomp", "pcomp") and c.pos_ in ("VERB", "AUX")]
     elif verb.pos_ == "NOUN" and verb.lower_ in OPENNESS_NOUNS:
         complements = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
@@ -278,58 +330,159 @@ def _from_plan(verb: Token, resolver: Resolver) -> str | None:
     subject = _subject(verb)
     if subject is None or _first_person(subject) or _relative_pronoun(subject) or _vague_subject(subject):
         return None
+    if not not_yet and not _names_an_actor(subject, resolver):
+        return None  # "rainfall totals are expected to reach": a forecast, nobody's plan
     return _yes_no(resolver.phrase(subject), action, action.i + 1, action.right_edge.i + 1, _condition(verb))
 
 
-def _from_embedded(verb: Token, resolver: Resolver) -> str | None:
-    """ "We'll see what role Canada might play within that group" → "What role might Canada play ...?"."""
-    if verb.lemma_.lower() not in WONDER_VERBS:
-        return None
+def _denied(word: Token) -> bool:
+    """ "did not say", "It's not clear", "declined to say", "has yet to explain", "no one knows"."""
+    holders = [word, word.head] if word.dep_ in ("acomp", "xcomp", "attr", "oprd") else [word]
+    for holder in holders:
+        if any(c.dep_ == "neg" or (c.lower_ == "yet" and c.dep_ == "advmod") for c in holder.children):
+            return True
+        subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and (subject.lower_ in ("nobody", "no-one")
+                                    or any(c.lower_ == "no" and c.dep_ == "det" for c in subject.children)):
+            return True
+    return word.dep_ == "xcomp" and word.head.lemma_.lower() in REFUSAL_VERBS
+
+
+def _leaves_open(word: Token) -> bool:
+    """Whether ``word`` makes the embedded question it governs one the article leaves open."""
+    lemma = word.lemma_.lower()
+    if lemma in DOUBT_WORDS:
+        return True
+    if lemma in PENDING_VERBS and word.pos_ == "VERB":
+        if word.dep_ == "relcl":
+            return False  # "one of 10 people who decides what rates borrowers pay": a role, not a decision
+        return word.tag_ in ("VB", "VBZ", "VBP", "VBG") or _denied(word)  # not "decided", "all things considered"
+    if lemma == "see":
+        return any(c.lower_.replace("’", "'") in FUTURE_AUX and c.dep_ == "aux" for c in word.children)  # "we'll see what ..."
+    return lemma in TELLING_VERBS and _denied(word)
+
+
+def _embedded_clause(wh: Token, governor: Token, scope: Token) -> Token | None:
+    """The verb of the embedded question ``wh`` opens, when that question is an argument of
+    ``scope`` (not a relative clause, an adverbial "when ..." or a clause of its own further down:
+    "I'm not saying this is what's going to happen")."""
+    current = wh
+    verb = None
+    while current.i != scope.i:
+        asked_if = (current.dep_ == "advcl" and current.head.i == governor.i and wh.dep_ == "mark"
+                    and governor.lemma_.lower() not in PENDING_VERBS)  # "was asked if", not "will decide if"
+        if current.dep_ in ("relcl", "advcl", "acl", "appos", "parataxis") and not asked_if:
+            return None
+        infinitive = current.dep_ == "xcomp" and current.head.i in (governor.i, scope.i)  # "curious to know"
+        if current.pos_ in ("VERB", "AUX") and current.dep_ not in ("aux", "auxpass"):
+            if verb is not None and not infinitive:
+                return None
+            verb = verb or current
+        if current.head.i == current.i:
+            return None
+        current = current.head
+    if verb is not None and wh.tag_ == "WDT" and any(c.i == wh.i and c.dep_ == "nsubj" for c in verb.children):
+        # "which devices the feature will work with", parsed with "devices" as the verb of "which":
+        # the clause is the verb below with its own subject
+        below = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i
+                 and any(g.dep_ in ("nsubj", "nsubjpass") and g.i > verb.i for g in c.children)]
+        if below:
+            return below[0]
+    return verb
+
+
+def _answered(governor: Token) -> bool:
+    """ "answered "no" to questions about whether he had cared for a patient": a question the
+    article says was answered is not open."""
+    current = governor
+    for _ in range(2):
+        current = current.head
+        if current.lemma_.lower() in ANSWERING_VERBS:
+            return True
+    return False
+
+
+def _clause_end(verb: Token) -> int:
+    """Where the clause of ``verb`` ends: before a second embedded question joined to it
+    ("which devices ..., or whether it will support group calls")."""
     doc = verb.doc
-    negated = any(c.dep_ == "neg" for c in verb.children) or any(
-        c.lower_ in ("nor", "not") for c in verb.children) or verb.lower_ in ("unclear", "uncertain")
-    future_see = verb.lemma_ == "see" and any(c.lower_ in ("will", "'ll", "’ll") for c in verb.children)
-    if not (negated or future_see or verb.lemma_ in ("wonder", "ask")):
-        return None  # "knowing what consumers want" is knowledge, not an open question
-    for clause in verb.children:
-        if clause.dep_ not in ("ccomp", "xcomp", "advcl") or clause.i < verb.i:
-            continue
-        start = clause.left_edge.i
-        first = doc[start]
-        if first.lower_ not in WH_WORDS:
-            continue
-        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        auxiliary = next((c for c in clause.children if c.dep_ in ("aux", "auxpass") and c.i < clause.i), None)
-        end = _trim_tail(doc, clause.i, clause.right_edge.i + 1)
-        if subject is None or subject.i <= start:
-            if first.lower_ in ("whether", "if"):
+    end = _trim_tail(doc, verb.i, verb.right_edge.i + 1)
+    for token in verb.subtree:
+        if token.dep_ == "conj" and token.i > verb.i and doc[token.left_edge.i].lower_ in WH_WORDS:
+            end = min(end, token.left_edge.i)
+    return end
+
+
+def _embedded_question(wh: Token, verb: Token, governor: Token, resolver: Resolver) -> str | None:
+    """ "what exactly he would accept" → "What exactly would he accept?"; "how many people were
+    arrested" → "How many people were arrested?"; "whether it works" → "Does it work?"."""
+    doc = verb.doc
+    end = _clause_end(verb)
+    kept = span_words(doc, wh.i, end)
+    if not kept or kept[-1].pos_ == "DET" or (kept[-1].pos_ == "ADP" and end < len(doc) and doc[end].is_quote):
+        return None  # "what President Obama calls the": cut at a quotation it cannot hold
+    asks_whether = wh.lower_ in ("whether", "if")
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subject is None:
+        if asks_whether and verb.tag_ == "VB":  # "is considering whether to pursue it": the governor's subject
+            owner = _subject(governor)
+            if owner is None or _first_person(owner):
                 return None
-            body = words(span_words(doc, start, end))  # "what happened next": the wh-word is the subject
-            return sentence_case(body) + "?" if body else None
-        subject_text = resolver.phrase(subject)
-        after_subject = subject.right_edge.i + 1
-        if auxiliary is not None:
-            rest = [t for t in span_words(doc, after_subject, end) if t.i != auxiliary.i]
-            aux_text = auxiliary.text.lower()
-        else:
-            rest = span_words(doc, clause.i, end)
-            plural = subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("they", "we", "you", "i")
-            aux_text = "did" if clause.tag_ == "VBD" else ("do" if plural else "does")
-            rest = [t for t in rest if t.i != clause.i]
-            rest = [clause] + rest
-            rest_text = clause.lemma_ + (" " + words(rest[1:]) if len(rest) > 1 else "")
-        if first.lower_ in ("whether", "if"):
-            lead = aux_text.capitalize() if auxiliary is not None else "Will"
-            body = words(rest) if auxiliary is not None else rest_text
-            if len(body.split()) < 2:
-                return None
-            return f"{lead} {subject_text} {body}?"
-        wh = words(span_words(doc, start, subject.left_edge.i))
-        if not wh:
-            return None  # "which team wins": the wh-word belongs to the subject, no question word is left
-        body = words(rest) if auxiliary is not None else rest_text
-        return f"{sentence_case(wh)} {aux_text} {subject_text} {body}?"
-    return None
+            rest = words(span_words(doc, verb.i + 1, end))
+            return f"Will {resolver.phrase(owner)} {verb.lemma_} {rest}".rstrip() + "?"
+        return None
+    if subject.left_edge.i <= wh.i:
+        if asks_whether:
+            return None
+        body = words(span_words(doc, wh.i, end))  # "what caused him", "how many people were": no inversion
+        return sentence_case(body) + "?" if len(body.split()) >= 2 else None
+    lead = "" if asks_whether else words(span_words(doc, wh.i, subject.left_edge.i))
+    if not asks_whether and not lead:
+        return None
+    auxiliary = next((c for c in verb.children if c.dep_ in ("aux", "auxpass") and subject.i < c.i < verb.i), None)
+    after = [t for t in span_words(doc, subject.right_edge.i + 1, end)]
+    if auxiliary is not None:
+        inverted, rest = auxiliary.text.lower(), [t for t in after if t.i != auxiliary.i]
+        body = words(rest)
+    elif verb.lemma_ == "be":  # "whether she is leading lady material" → "Is she ...", never "Does she be"
+        inverted, rest = verb.text.lower(), [t for t in after if t.i != verb.i]
+        body = words(rest)
+    else:
+        inverted = {"VBD": "did", "VBZ": "does", "VBP": "do"}.get(verb.tag_)
+        if inverted is None:
+            return None
+        rest = [t for t in after if t.i != verb.i]
+        body = verb.lemma_ + (" " + words(rest) if rest else "")
+    if not body:
+        return None
+    subject_text = resolver.phrase(subject)
+    question = f"{lead} {inverted} {subject_text} {body}" if lead else f"{inverted} {subject_text} {body}"
+    return sentence_case(question) + "?"
+
+
+def _from_doubt(governor: Token, resolver: Resolver) -> list[str]:
+    """Embedded questions that a word of doubt, a pending decision or a denied telling leaves open:
+    "It remains unclear whether X will Y", "declined to say how many", "debate as to whether",
+    "We'll see what role Canada might play"; one question per embedded question."""
+    if not _leaves_open(governor) or _answered(governor):
+        return []
+    scope = governor.head if governor.dep_ in ("acomp", "attr", "oprd") and governor.pos_ in ("ADJ", "NOUN") \
+        else governor
+    questions: list[str] = []
+    seen: set[int] = set()
+    for token in scope.subtree:
+        if token.i <= governor.i or token.lower_ not in WH_WORDS:
+            continue
+        if not (token.tag_ in ("WDT", "WP", "WP$", "WRB") or token.dep_ == "mark"):
+            continue
+        verb = _embedded_clause(token, governor, scope)
+        if verb is None or verb.i in seen:
+            continue
+        seen.add(verb.i)
+        question = _embedded_question(token, verb, governor, resolver)
+        if question:
+            questions.append(question)
+    return questions
 
 
 def _from_obstacle(verb: Token, resolver: Resolver) -> str | None:
@@ -362,6 +515,40 @@ def _from_obstacle(verb: Token, resolver: Resolver) -> str | None:
     return question + "?"
 
 
+def _from_nothing_yet(verb: Token, resolver: Resolver) -> str | None:
+    """ "No decision has been made on X" → "Will a decision be made on X?"; "no charges have been
+    filed" → "Will charges be filed?"."""
+    if verb.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    if not any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBZ", "VBP") for c in verb.children):
+        return None  # "has been made" so far, not "no child will be denied" or "was approved" back then
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or subject.pos_ != "NOUN" or not any(
+            c.lower_ == "no" and c.dep_ == "det" for c in subject.children):
+        return None
+    doc = verb.doc
+    rest = words(span_words(doc, verb.i + 1, _trim_tail(doc, verb.i + 1, verb.right_edge.i + 1)))
+    named = subject.text if subject.tag_ == "NNS" else ("an " if subject.text[0] in "aeiou" else "a ") + subject.text
+    return f"Will {named} be {verb.text} {rest}".rstrip() + "?"
+
+
+def _from_vote(verb: Token, resolver: Resolver) -> str | None:
+    """ "The council will vote on the proposal next week" → "How will the council vote on the
+    proposal next week?": a decision announced and not yet taken."""
+    if verb.lemma_.lower() not in VOTING_VERBS or verb.pos_ != "VERB":
+        return None
+    if not any(c.dep_ == "aux" and c.lower_.replace("’", "'") in ("will", "'ll", "shall") for c in verb.children):
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children if c.i > verb.i) and verb.lemma_ == "vote":
+        return None  # "will vote to approve": the article says how
+    subject = _subject(verb)
+    if subject is None or _first_person(subject) or not _names_an_actor(subject, resolver):
+        return None
+    doc = verb.doc
+    rest = words(span_words(doc, verb.i + 1, _trim_tail(doc, verb.i + 1, verb.right_edge.i + 1)))
+    return f"How will {resolver.phrase(subject)} {verb.lemma_} {rest}".rstrip() + "?"
+
+
 def _from_demand(verb: Token, resolver: Resolver) -> str | None:
     """ "X is demanding that Y cede Z" → "Will Y cede Z?"."""
     if verb.lemma_.lower() not in DEMAND_VERBS:
@@ -387,15 +574,24 @@ def _sentence_questions(analysed: AnalysedArticle, index: int, resolver: Resolve
         if token.tag_ == "MD" and token.lower_ in HEDGE_MODALS and token.dep_ == "aux":
             if not analysed.in_quotation(token.i):  # the speaker's hedge: the quotes section has it
                 question = _from_modal(analysed, token, resolver)
-        elif token.pos_ in ("VERB", "AUX", "NOUN"):
-            for builder in (_from_plan, _from_embedded, _from_obstacle, _from_demand):
-                question = builder(token, resolver)
-                if question:
+        elif token.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
+            asked = _from_doubt(token, resolver)
+            for builder in (_from_plan, _from_obstacle, _from_demand, _from_nothing_yet, _from_vote):
+                if asked:
                     break
-        question_words = question.split() if question else []
-        if 2 <= len(question_words) <= MAX_QUESTION_WORDS and question_words[1].lower() not in VAGUE:
-            found.append(question)  # one word ("What?") asks nothing; "Will it ...?" asks about no one
+                question = builder(token, resolver)
+                asked = [question] if question else []
+            found.extend(q for q in asked if _asks_something(q))
+            continue
+        if question and _asks_something(question):
+            found.append(question)
     return found
+
+
+def _asks_something(question: str) -> bool:
+    """One word ("What?") asks nothing; "Will it ...?" asks about no one; a run-on is no question."""
+    question_words = question.split()
+    return 2 <= len(question_words) <= MAX_QUESTION_WORDS and question_words[1].lower() not in VAGUE
 
 
 def _anaphoric(question: str) -> bool:
