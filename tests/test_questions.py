@@ -65,8 +65,8 @@ def test_seed_questions_are_grounded_distinct_and_cite_their_sentence(seed: tupl
     ("Officials did not say where bin Laden is now.", "Where is bin Laden now?"),    # never "Where did bin Laden be"
     ("It’s not clear which devices the feature will eventually work with, or whether it will support group calls.",
      "Which devices will the feature eventually work with?"),
-    ("There may still be debate as to whether the Frühburgunder is a natural mutation or the result of centuries "
-     "of cultivation.",
+    (("There may still be debate as to whether the Frühburgunder is a natural mutation or the result of centuries "
+      "of cultivation."),
      "Is the Frühburgunder a natural mutation or the result of centuries of cultivation?"),
     ("Rounds said Zelensky did not give a price tag on how much US support will be needed in total for Ukraine.",
      "How much US support will be needed in total for Ukraine?"),

@@ -172,3 +172,20 @@ def test_an_actor_of_one_briefing_has_no_page_and_the_index_links_its_briefing(b
     assert "(../2011/02-jobs-resigns-apple.md#actors)" in line
     (line,) = [line for line in index.splitlines() if line.startswith("- [Mark Carney]")]
     assert "(../actors/mark-carney.md) · 2 briefings" in line
+
+
+def test_an_empty_section_is_left_out_of_the_page_and_its_contents_list(tmp_path):
+    """Issue 15: a short note with no figures, timeline or open questions shows none of those
+    sections (no "None found."), and the in-page contents list only what is there."""
+    note = tmp_path / "short_note.txt"
+    note.write_text("Maria Alvarez opened the new library in Springfield.\n\n"
+                    "\u201cIt is a place for everyone,\u201d Alvarez said.\n", encoding="utf-8")
+    project = make_project(tmp_path, [note])
+    result = briefing_cli(project, "build")
+    assert result.returncode == 0, result.stderr
+    text = page_of(project, "short-note").read_text(encoding="utf-8")
+    assert "## Quotes" in text and "## Actors" in text and "(#quotes)" in text
+    for heading, anchor in (("## Figures", "#figures"), ("## Timeline", "#timeline"),
+                            ("## Open questions", "#open-questions")):
+        assert heading not in text and f"({anchor})" not in text
+    assert "None found" not in text and "No figures" not in text and "No dated events" not in text
