@@ -105,3 +105,11 @@ def test_dateline_and_film_titles_are_not_events(nlp: Language) -> None:
             "Those left out include war film “1917,” the winner at the Producers Guild Awards on Saturday.")
     events = extract_timeline(parse(nlp, text, date(2019, 8, 20)))
     assert [(e.date, e.date_text) for e in events] == [("2019-08-17", "Saturday"), ("2019-08-20", "Tuesday")]
+
+
+def test_a_quotation_dates_what_happened_never_a_hope(nlp: Language) -> None:
+    """Issue 15: a quote is an event only when it reports something that happened."""
+    text = ("“We will be lucky to be in business next year,” the owner said.\n\n"
+            "“We signed the contract on Tuesday,” she added.")
+    events = extract_timeline(parse(nlp, text, date(2011, 10, 6)))
+    assert [(e.date, e.date_text) for e in events] == [("2011-10-04", "Tuesday")]

@@ -195,6 +195,13 @@ def _first_day(resolved: str) -> date:
     return date(parts[0], parts[1], parts[2])
 
 
+def _reports_the_past(verb: Token | None) -> bool:
+    """A quotation dates an event only when it tells what happened ("We signed it on Tuesday")."""
+    if verb is None:
+        return False
+    return verb.tag_ in ("VBD", "VBN") or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+
+
 def _is_day_time(ent: Span) -> bool:
     return any(token.lower_ in DAY_WORDS for token in ent)
 
@@ -224,6 +231,8 @@ def extract_timeline(analysed: AnalysedArticle) -> list[Event]:
         if title or (inside_quote and any(t.lower_ in SPEAKER_DAYS for t in ent)):
             continue  # a film called “1917”; "today" in a quotation is the speaker's day
         verb = governing_verb(ent.root)
+        if inside_quote and not _reports_the_past(verb):
+            continue  # "We will be lucky to be in business next year": the speaker's hope, no event
         resolved = resolve_date(text, anchor, tense_direction(verb))
         month_day = bool(re.search(r"[A-Za-z]{3}.*\d|\d.*[A-Za-z]{3}", text)) and not re.search(r"\d{4}", text)
         if (month_day or _attached_to_noun(ent)) and anchor is not None:
