@@ -440,7 +440,7 @@ def _embedded_question(wh: Token, verb: Token, governor: Token, resolver: Resolv
     if not asks_whether and not lead:
         return None
     auxiliary = next((c for c in verb.children if c.dep_ in ("aux", "auxpass") and subject.i < c.i < verb.i), None)
-    after = [t for t in span_words(doc, subject.right_edge.i + 1, end)]
+    after = span_words(doc, subject.right_edge.i + 1, end)
     if auxiliary is not None:
         inverted, rest = auxiliary.text.lower(), [t for t in after if t.i != auxiliary.i]
         body = words(rest)
