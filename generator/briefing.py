@@ -79,7 +79,8 @@ def build_briefing(analysed: AnalysedArticle) -> Briefing:
         source=article.path,
         summary=summary,
         summary_sentences=summary_sentences,
-        key_facts=sections.run("key facts", lambda: extract_key_facts(analysed, actors, quotes), []),
+        key_facts=sections.run("key facts", lambda: extract_key_facts(
+            analysed, actors, quotes, summary_sentences=summary_sentences), []),
         quotes=quotes,
         statements=statements,
         actors=actors,

@@ -32,6 +32,7 @@ class DocIndex:
         self.doc = doc
         # What the quotation layer marked (one byte per token): all 0 before it ran or when it failed.
         self.quoted: bytes = doc._.quoted_tokens or bytes(len(doc))
+        self._referents: dict[int, str] | None = None  # read from the referents layer when first asked
         # Doc.text and Doc.sents are rebuilt from the tokens on every access: read them once here.
         self.text: str = doc.text
         self.sentences: list[Sentence] = []
@@ -111,6 +112,13 @@ class DocIndex:
         """The named entity the token is part of, if any."""
         number = self._entity_of_token[token_index]
         return self.ents[number] if number >= 0 else None
+
+    def referent_of(self, token_index: int) -> str | None:
+        """Who the pronoun at ``token_index`` stands for, as the referents layer resolved it
+        (None before that layer ran, or when it found no one)."""
+        if self._referents is None:
+            self._referents = {span.start: span._.referent.name for span in self.doc.spans.get("referent", [])}
+        return self._referents.get(token_index)
 
     def ents_within(self, start: int, end: int) -> list[Span]:
         """The entities inside tokens ``[start, end)``: ``doc[start:end].ents``, by bisection."""

@@ -4,6 +4,8 @@ Key facts are measured against an editor's hand-picked facts, beside two baselin
 the same run: lead-3 (the first three sentences) and TextRank (pytextrank, on a separately loaded
 pipeline, asked for as many sentences as we emit for that article).
 
+* The emitted items are the summary's sentences and then the key facts (the page shows the
+  summary above the facts, and the facts never repeat it).
 * A gold fact is **covered** by an emitted item when the item comes from the gold fact's
   sentence, or when at least ``COVER_SHARE`` of the gold fact's content words (lemmas of nouns,
   verbs, adjectives, names, numbers) appear in the item.
@@ -102,7 +104,10 @@ def key_fact_counts(corpus: list[GoldArticle]) -> dict[str, Counter[str]]:
     for item, gold in annotated:
         analysed = item.analysed
         gold_items = [(g["sentence"], content_lemmas(textrank(g["text"]))) for g in gold["key_facts"]]
-        ours = [(f.sentence, _fact_lemmas(analysed, f.sentence, f.text)) for f in item.briefing.key_facts]
+        # The page gives the summary's sentences above the key facts, which never repeat them:
+        # together they are what the briefing keeps of the article.
+        ours = _sentence_items(analysed, item.briefing.summary_sentences) + [
+            (f.sentence, _fact_lemmas(analysed, f.sentence, f.text)) for f in item.briefing.key_facts]
         lead = _sentence_items(analysed, range(min(3, len(analysed.sentences))))
         lead_n = _sentence_items(analysed, [s.index for s in analysed.sentences
                                             if not s.text.startswith(("“", '"'))][:len(ours)])

@@ -119,9 +119,6 @@ class Resolver:
 
     def __init__(self, analysed: AnalysedArticle, actors: list[Actor]) -> None:
         self.analysed = analysed
-        # who each pronoun stands for, as the referents layer resolved it for every extractor
-        self.referents: dict[int, str] = {span.start: span._.referent.name
-                                          for span in analysed.doc.spans.get("referent", [])}
         self.names: dict[str, str] = {}
         for actor in actors:
             for name in [actor.name, *actor.aliases]:
@@ -145,8 +142,9 @@ class Resolver:
     def phrase(self, head: Token) -> str:
         """The subject phrase of ``head`` with pronouns and descriptions resolved."""
         lowered = head.lower_
-        if lowered in ("he", "she", "it") and head.i in self.referents:
-            return self.canonical(self.referents[head.i])
+        referent = self.analysed.referent_of(head.i)
+        if lowered in ("he", "she", "it") and referent is not None:
+            return self.canonical(referent)
         if lowered in ("he", "she"):
             return head.text  # the referents layer found no one: say "he", never guess
         if lowered == "it":
