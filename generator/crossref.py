@@ -249,6 +249,7 @@ class TimelineEntry:
     sentence: int
     briefing: Briefing
     page: str
+    kind: str = "happened"
 
 
 def top_actors(briefing: Briefing, count: int = 4) -> list[str]:
@@ -277,15 +278,16 @@ def quotes_by_speaker(briefings: list[Briefing], pages: dict[str, str]) -> list[
 
 
 def combined_timeline(briefings: list[Briefing], pages: dict[str, str]) -> list[TimelineEntry]:
-    """Every event with a resolved date across all briefings, newest first (stable on ties)."""
+    """Every event with a resolved date across all briefings, newest first (stable on ties; on the
+    same date, what happened before what was planned or expected)."""
     entries = [
-        TimelineEntry(event.date, event.text, event.sentence, briefing, pages[briefing.id])
+        TimelineEntry(event.date, event.text, event.sentence, briefing, pages[briefing.id], event.kind)
         for briefing in sorted(briefings, key=lambda b: b.id)
         for event in briefing.timeline
         if event.date
     ]
-    return sorted(entries, key=lambda e: (e.date, e.briefing.date or "", e.briefing.id, -e.sentence),
-                  reverse=True)
+    return sorted(entries, key=lambda e: (e.date, e.kind == "happened", e.briefing.date or "", e.briefing.id,
+                                          -e.sentence), reverse=True)
 
 
 @dataclass

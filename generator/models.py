@@ -83,6 +83,14 @@ class Fact:
 class Figure:
     text: str
     sentence: int
+    # What the figure measures, in the article's words around it ("Apple stock fell 5.4
+    # percent"; "…" where words were left out), or "" when the figure says it alone.
+    context: str = ""
+
+
+# What a dated event is, as the article tells it (see extract/timeline.py): done, intended or
+# scheduled, forecast or hoped for, or bound to a condition. Only "happened" is history.
+EVENT_KINDS = ("happened", "planned", "expected", "conditional")
 
 
 @dataclass
@@ -91,6 +99,7 @@ class Event:
     text: str
     sentence: int
     date_text: str = ""
+    kind: str = "happened"
 
 
 @dataclass

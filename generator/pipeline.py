@@ -542,7 +542,7 @@ def site_pages(briefings: list[Briefing], renderer: Renderer, content_keys: dict
         path = f"timeline/{period}.md"
         listed[path] = (partial(renderer.page, "timeline.md.j2", page_path=path, events=page.events, periods=periods,
                                 page=page),
-                        [periods, page.parts, [(e.date, e.text, e.sentence, e.page, e.briefing.title)
+                        [periods, page.parts, [(e.date, e.kind, e.text, e.sentence, e.page, e.briefing.title)
                                                for e in page.events]])
     for path, (render, shows) in listed.items():
         jobs[path] = PageJob(render, None if shows is None else digest(json.dumps([path, templates, shows],

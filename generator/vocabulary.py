@@ -459,6 +459,15 @@ UNITS = frozenset({"tons", "tonnes", "bbl", "barrels", "gallons", "litres", "lit
 
 # Modal verbs that leave an action undecided ("it may be prepared to join").
 HEDGE_MODALS = frozenset({"may", "might", "could"})
+# Words that make what follows a plan or a schedule: "plans to cut", "is set to open", "is due to
+# report", "is going to vote", "pledged to be carbon neutral by 2040". The timeline labels such
+# events "planned" (an aim or a hope is a forecast: FORECAST_WORDS).
+SCHEDULE_WORDS = frozenset({"plan", "intend", "schedule", "slate", "set", "due", "going", "pledge", "promise",
+                            "vow", "commit", "agree", "decide"})
+# Words that make what follows a forecast, not a plan or a fact: "is expected to reach",
+# "could see", "is likely to", "hopes to have taken out". The timeline labels such events "expected".
+FORECAST_WORDS = HEDGE_MODALS | frozenset({"would", "should", "can", "expect", "forecast", "predict", "project",
+                                           "anticipate", "likely", "unlikely", "hope", "aim", "estimate"})
 
 # Verbs whose complement is a plan or an option, not a fact: "expects to advance",
 # "is not ruling out participating", "has signaled openness to deploying".

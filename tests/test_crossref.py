@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from helpers import FOLLOW_UP, SEED, make_project
 
@@ -22,6 +24,7 @@ from generator.crossref import (
 )
 from generator.models import Actor, Briefing, Event, Quote
 from generator.pipeline import Project, build
+from generator.render import Renderer
 
 
 def briefing(id: str, date: str | None, quotes=(), timeline=(), actors=()) -> Briefing:
@@ -196,3 +199,29 @@ def test_actors_yml_splits_and_joins_across_a_real_build_and_a_bad_rule_is_named
     (project / "actors.yml").write_text("same: [[Mark Carney, Carney]]\n", encoding="utf-8")
     assert build(Project.at(project), nlp_factory=lambda: nlp).ok
     assert carney.is_file()  # the rule is gone: the page is back
+
+
+PLANS = briefing("plans", "2021-06-02", timeline=[
+    Event("2021-05-30", "the council will vote again", 2, "Sunday", kind="planned"),
+    Event("2021-07", "rain could return", 3, "July", kind="expected")])
+
+
+def test_on_the_same_date_what_happened_comes_before_what_was_planned():
+    """Issue 15: the combined timeline shows what happened before what is expected; each entry
+    keeps its kind."""
+    events = combined_timeline([OLD, NEW, PLANS], {**PAGES, "plans": "2021/plans.md"})
+    assert [(e.date, e.text, e.kind) for e in events][:3] == [
+        ("2021-07", "rain could return", "expected"),
+        ("2021-05-30", "the count", "happened"),  # from an older briefing, and still first
+        ("2021-05-30", "the council will vote again", "planned")]
+
+
+def test_the_timeline_page_gives_history_first_and_labels_the_rest():
+    events = combined_timeline([OLD, NEW, PLANS], {**PAGES, "plans": "2021/plans.md"})
+    page = Renderer(Path(__file__).resolve().parent.parent / "templates").page(
+        "timeline.md.j2", page_path="timeline/index.md", events=events, periods=["2020s", "2010s"], page=None)
+    happened, ahead = page.index("## What happened"), page.index("## Planned, expected, conditional")
+    assert happened < page.index("the count") < ahead < page.index("the council will vote again")
+    assert page.index("the vote again") < ahead  # every event that happened is above
+    assert 'class="event-kind event-planned"' in page and 'class="event-kind event-expected"' in page
+    assert page[:ahead].count("event-kind") == 0  # history carries no label

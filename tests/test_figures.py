@@ -5,14 +5,18 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from spacy.language import Language
 
+from generator.briefing import build_briefing
 from generator.extract.figures import extract_figures
 from generator.models import Article
 from generator.nlp import AnalysedArticle, analyse
 from generator.readers import read_article
+from generator.render import Renderer
 
-SEED = Path(__file__).resolve().parent / "gold" / "articles" / "00_carney_ukraine.txt"
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "tests" / "gold" / "articles" / "00_carney_ukraine.txt"
 
 
 def parse(nlp: Language, text: str) -> AnalysedArticle:
@@ -65,3 +69,35 @@ def test_figures_are_article_text_in_order(nlp: Language) -> None:
     assert [f.text for f in figures] == ["69,000 academic staff", "an estimated 6,500", "21.9%"]
     positions = [analysed.text.index(f.text) for f in figures]
     assert positions == sorted(positions)
+
+
+@pytest.mark.parametrize(("text", "figure", "context"), [
+    ("Apple stock quickly fell 5.4 percent in after-hours trading after the news.", "5.4 percent",
+     "Apple stock quickly fell 5.4 percent"),
+    ("Apple lost $900 million as Windows-based PCs dominated the computer market.", "$900 million",
+     "Apple lost $900 million"),
+    ("The iPad was introduced less than a year ago but has already sold nearly 29 million units.",
+     "nearly 29 million units", "The iPad … has already sold nearly 29 million units"),
+    # the figure is the subject: it says what it counts
+    ("About 30 nations have pledged to defend Ukraine.", "About 30 nations", ""),
+    # a pronoun no one can be named for, and an infinitive: no clause that reads alone
+    ("It emitted more than 44 million metric tons of carbon last year.",
+     "more than 44 million metric tons of carbon", ""),
+    ("Hoenig wants the Fed to increase its rate from zero to 1 percent.", "1 percent", ""),
+])
+def test_a_figure_says_what_it_measures(nlp: Language, text: str, figure: str, context: str) -> None:
+    """Issue 15: "$900 million" alone is noise to an editor; "Apple lost $900 million" is a figure.
+    The context is the article's words, "…" where some were left out, or nothing when unsure."""
+    found = {f.text: f for f in extract_figures(parse(nlp, text))}
+    assert found[figure].context == context
+    if context:
+        assert all(part in text for part in context.split(" … "))
+
+
+def test_the_page_shows_the_figure_in_bold_inside_its_clause(nlp: Language) -> None:
+    analysed = parse(nlp, "Apple stock quickly fell 5.4 percent in after-hours trading after the news. "
+                          "About 30 nations have pledged to defend Ukraine.")
+    page = Renderer(ROOT / "templates").briefing(build_briefing(analysed), page_path="t.md", actor_pages={})
+    figures = page.split("## Figures")[1]
+    assert "- Apple stock quickly fell **5.4 percent** [source]" in figures
+    assert "- **About 30 nations** [source]" in figures

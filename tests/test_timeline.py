@@ -113,3 +113,50 @@ def test_a_quotation_dates_what_happened_never_a_hope(nlp: Language) -> None:
             "“We signed the contract on Tuesday,” she added.")
     events = extract_timeline(parse(nlp, text, date(2011, 10, 6)))
     assert [(e.date, e.date_text) for e in events] == [("2011-10-04", "Tuesday")]
+
+
+@pytest.mark.parametrize(("text", "kind", "when"), [
+    ("The council approved the budget on Tuesday.", "happened", "2020-06-09"),
+    ("The council votes on the budget on Tuesday.", "planned", "2020-06-16"),  # a schedule
+    ("Microsoft plans to cut its carbon emissions by more than half by 2030.", "planned", "2030"),
+    ("The film is set to open on Friday in 300 theaters.", "planned", "2020-06-12"),
+    ("Parts of Texas could see as much as seven inches of rain on Friday.", "expected", "2020-06-12"),
+    # a forecast points ahead even when the verb it completes is a participle
+    ("Rainfall totals are expected to reach 2 to 4 inches on Saturday.", "expected", "2020-06-13"),
+    ("Microsoft hopes to have taken out enough carbon by 2050.", "expected", "2050"),
+    ("The minister will travel to Warsaw on Monday.", "planned", "2020-06-15"),  # someone's own step
+    ("Global temperatures will exceed the limit in 2031.", "expected", "2031"),  # no one's step: a forecast
+    ("Amazon pledged to be carbon neutral by 2040.", "planned", "2040"),
+    ("On Sunday, Boehner was asked if Republicans would campaign on the retirement age.", "happened", "2020-06-07"),
+    ("The army will intervene on Monday if the talks fail.", "conditional", "2020-06-15"),
+    ("Bushehr would be launched in 2010, officials said.", "expected", "2010"),
+])
+def test_an_event_says_whether_it_happened_or_is_planned_expected_or_conditional(
+        nlp: Language, text: str, kind: str, when: str) -> None:
+    """Issue 15: past events apart from plans and forecasts, labelled; a conditional is never
+    dated as scheduled. The article is dated Wednesday 10 June 2020."""
+    [event] = extract_timeline(parse(nlp, text, date(2020, 6, 10)))
+    assert (event.kind, event.date) == (kind, when)
+
+
+def test_a_date_after_the_article_is_never_history(nlp: Language) -> None:
+    [event] = extract_timeline(parse(nlp, "The agreement takes effect in 2031.", date(2020, 6, 10)))
+    assert event.kind != "happened"
+
+
+@pytest.mark.parametrize(("text", "needed"), [
+    (("On NBC's Meet The Press on Sunday, Boehner was asked whether he would support raising the retirement "
+     "age for workers under 55 and cutting benefits for wealthier retirees."), "whether he would support"),
+    (("Florida coach Urban Meyer explained last month that agents who hang around college campuses are a "
+     "problem for every program in the country, including his own and those of his biggest rivals."),
+     "that agents who hang around college campuses are a problem"),
+    (("During a joint news conference with the Ukrainian leader on Tuesday afternoon, Biden vowed that the "
+     "United States would keep supplying Ukraine with weapons and money for as long as it takes."),
+     "Biden vowed that the United States would keep supplying Ukraine"),
+])
+def test_an_event_keeps_the_clause_its_verb_needs(nlp: Language, text: str, needed: str) -> None:
+    """A long sentence is trimmed by its side clauses, never by the verb's own complement:
+    "Boehner was asked" alone says nothing; and "Tuesday afternoon" goes as one date phrase."""
+    [event] = extract_timeline(parse(nlp, text, date(2010, 8, 14)))
+    assert needed in event.text
+    assert "afternoon" not in event.text

@@ -33,6 +33,7 @@ NOT_VOCABULARY = {
     ("evaluation/gate.py", "FIGURES"): "names of the gated evaluation figures → their descriptions",
     ("extract/facts.py", "ASPECTS"): "names of the aspects a fact answers → spaCy entity labels",
     ("models.py", "ATTRIBUTIONS"): "values of ``Quote.attribution`` (output schema)",
+    ("models.py", "EVENT_KINDS"): "values of ``Event.kind`` (output schema)",
     ("overrides.py", "SCHEMA"): "keys of the ``overrides`` front matter",
     ("overrides.py", "ACTOR_FIELDS"): "keys of an ``actors.add`` override",
     ("readers.py", "META_KEYS"): "front-matter keys kept as metadata",

@@ -120,6 +120,14 @@ class DocIndex:
             self._referents = {span.start: span._.referent.name for span in self.doc.spans.get("referent", [])}
         return self._referents.get(token_index)
 
+    def person_referent_of(self, token: Token) -> str | None:
+        """Who a "he" or "she" stands for (see :meth:`referent_of`). An "it" or a "they" is not
+        named this way: whether it is the company, the plan or the country is a guess the layer
+        too often gets wrong for a name to be written in."""
+        if token.morph.get("Gender") not in (["Masc"], ["Fem"]):
+            return None
+        return self.referent_of(token.i)
+
     def ents_within(self, start: int, end: int) -> list[Span]:
         """The entities inside tokens ``[start, end)``: ``doc[start:end].ents``, by bisection."""
         first = bisect_left(self._ent_starts, start)

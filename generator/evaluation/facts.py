@@ -37,9 +37,11 @@ from __future__ import annotations
 import contextlib
 import importlib.util
 import io
+import json
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from ..extract.facts import content_lemmas, overlap
@@ -93,6 +95,14 @@ def _sentence_items(analysed: AnalysedArticle, indices: Sequence[int]) -> list[I
     return [(i, content_lemmas(analysed.sentence_span(i))) for i in indices]
 
 
+def our_fact_items(item: GoldArticle) -> list[Item]:
+    """The page gives the summary's sentences above the key facts, which never repeat them:
+    together they are what the briefing keeps of the article."""
+    analysed = item.analysed
+    return _sentence_items(analysed, item.briefing.summary_sentences) + [
+        (f.sentence, _fact_lemmas(analysed, f.sentence, f.text)) for f in item.briefing.key_facts]
+
+
 def key_fact_counts(corpus: list[GoldArticle]) -> dict[str, Counter[str]]:
     """Per method: items, useful items, gold facts covered, redundant items, gold facts."""
     annotated = [(item, item.annotation("facts")) for item in corpus]
@@ -104,10 +114,7 @@ def key_fact_counts(corpus: list[GoldArticle]) -> dict[str, Counter[str]]:
     for item, gold in annotated:
         analysed = item.analysed
         gold_items = [(g["sentence"], content_lemmas(textrank(g["text"]))) for g in gold["key_facts"]]
-        # The page gives the summary's sentences above the key facts, which never repeat them:
-        # together they are what the briefing keeps of the article.
-        ours = _sentence_items(analysed, item.briefing.summary_sentences) + [
-            (f.sentence, _fact_lemmas(analysed, f.sentence, f.text)) for f in item.briefing.key_facts]
+        ours = our_fact_items(item)
         lead = _sentence_items(analysed, range(min(3, len(analysed.sentences))))
         lead_n = _sentence_items(analysed, [s.index for s in analysed.sentences
                                             if not s.text.startswith(("“", '"'))][:len(ours)])
@@ -228,13 +235,14 @@ def baseline_timeline(analysed: AnalysedArticle) -> list[tuple[str | None, str]]
     return result
 
 
-def match_events(predicted: Sequence[tuple[str | None, str]],
-                 gold: Sequence[dict[str, Any]]) -> tuple[int, int]:
-    """(entries whose date words match a gold entry, of those, entries whose date matches too)."""
+def pair_events(predicted: Sequence[tuple[str | None, str]],
+                gold: Sequence[dict[str, Any]]) -> list[tuple[int, int]]:
+    """(predicted index, gold index) of each entry whose date words match a gold entry's, a gold
+    entry with the same date preferred."""
     pool = [(g.get("date"), normalise_date_text(g["date_text"])) for g in gold]
     used = [False] * len(pool)
-    found, dated = 0, 0
-    for date, text in predicted:
+    pairs = []
+    for index, (date, text) in enumerate(predicted):
         key = normalise_date_text(text)
         best = None
         for position, (gold_date, gold_text) in enumerate(pool):
@@ -246,9 +254,43 @@ def match_events(predicted: Sequence[tuple[str | None, str]],
             best = position if best is None else best
         if best is not None:
             used[best] = True
-            found += 1
-            dated += pool[best][0] == date
-    return found, dated
+            pairs.append((index, best))
+    return pairs
+
+
+def match_events(predicted: Sequence[tuple[str | None, str]],
+                 gold: Sequence[dict[str, Any]]) -> tuple[int, int]:
+    """(entries whose date words match a gold entry, of those, entries whose date matches too)."""
+    pairs = pair_events(predicted, gold)
+    return len(pairs), sum(predicted[p][0] == gold[g].get("date") for p, g in pairs)
+
+
+def gold_event_kinds(gold_dir: Path) -> dict[str, list[str]]:
+    """Article id → the kind of each gold timeline entry, in order (``event_kinds.json``,
+    labelled blind from the articles: happened, planned, expected, conditional)."""
+    path = gold_dir / "event_kinds.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def kind_counts(corpus: list[GoldArticle]) -> Counter[str]:
+    """Of the entries matched to a gold entry with a kind: how many, how many of the right kind,
+    and how many not yet done (gold planned, expected or conditional) shown as history; beside
+    the baseline that calls every event history (the timeline before it had kinds)."""
+    counts: Counter[str] = Counter()
+    kinds_of: dict[Path, dict[str, list[str]]] = {}
+    for item in corpus:
+        gold = item.annotation("facts") or {}
+        if item.gold_dir not in kinds_of:
+            kinds_of[item.gold_dir] = gold_event_kinds(item.gold_dir)
+        kinds = kinds_of[item.gold_dir].get(item.id)
+        if not gold.get("timeline") or not kinds or len(kinds) != len(gold["timeline"]):
+            continue
+        events = item.briefing.timeline
+        for p, g in pair_events([(e.date, e.date_text) for e in events], gold["timeline"]):
+            counts.update(matched=1, right=events[p].kind == kinds[g], baseline_right=kinds[g] == "happened",
+                          ahead=kinds[g] != "happened",
+                          ahead_as_history=kinds[g] != "happened" and events[p].kind == "happened")
+    return counts
 
 
 def timeline_counts(corpus: list[GoldArticle]) -> dict[str, Counter[str]]:
@@ -275,6 +317,12 @@ def evaluate_timeline(corpus: list[GoldArticle]) -> list[str]:
     for name, counts in rows.items():
         lines.append(format_row(f"  timeline {name} date words", *prf(counts["found"], counts["predicted"], counts["gold"])))
         lines.append(format_row(f"  timeline {name} resolved date", *prf(counts["dated"], counts["predicted"], counts["gold"])))
+    kinds = kind_counts(corpus)
+    if kinds["matched"]:
+        lines.append(f"timeline kind (happened / planned / expected / conditional) of {kinds['matched']} matched "
+                     f"events: ours {kinds['right'] / kinds['matched']:.3f}, all-happened baseline "
+                     f"{kinds['baseline_right'] / kinds['matched']:.3f}; not yet done shown as history: ours "
+                     f"{kinds['ahead_as_history']}/{kinds['ahead']}, baseline {kinds['ahead']}/{kinds['ahead']}")
     return lines
 
 

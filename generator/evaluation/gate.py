@@ -25,7 +25,7 @@ from ..extract.facts import content_lemmas
 from . import actors as actor_evaluation
 from . import quotes as quote_evaluation
 from .corpus import SHAPES, GoldArticle, load_corpus, prf
-from .facts import _fact_lemmas, match_events, match_figures, score_items
+from .facts import kind_counts, match_events, match_figures, our_fact_items, score_items
 from .questions import question_counts
 
 NOISE_ALLOWANCE = 0.02
@@ -39,6 +39,7 @@ FIGURES = {
     "key_facts_recall": "editor's facts covered",
     "figures_f1": "figures F1 (exact text)",
     "timeline_f1": "timeline F1 (resolved date right)",
+    "timeline_kind_accuracy": "timeline events of the right kind (happened, planned …)",
     "questions_f1": "open questions F1",
 }
 
@@ -66,8 +67,7 @@ def measure(corpus: list[GoldArticle], nlp: Language) -> dict[str, float]:
         gold = item.annotation("facts") or {}
         if gold.get("key_facts"):
             wanted = [(fact["sentence"], content_lemmas(nlp(fact["text"]))) for fact in gold["key_facts"]]
-            ours = [(f.sentence, _fact_lemmas(item.analysed, f.sentence, f.text)) for f in item.briefing.key_facts]
-            facts_covered += score_items(ours, wanted)[1]
+            facts_covered += score_items(our_fact_items(item), wanted)[1]
             facts_gold += len(wanted)
         if "figures" in gold:
             predicted = [figure.text for figure in item.briefing.figures]
@@ -80,6 +80,7 @@ def measure(corpus: list[GoldArticle], nlp: Language) -> dict[str, float]:
             events[1] += len(predicted_events)
             events[2] += len(gold["timeline"])
     asked = question_counts(corpus)["ours"]
+    kinds = kind_counts(corpus)
     return {
         "quotes_f1": quotes.f1,
         "speaker_accuracy": quotes.speaker_accuracy,
@@ -89,6 +90,7 @@ def measure(corpus: list[GoldArticle], nlp: Language) -> dict[str, float]:
         "key_facts_recall": facts_covered / facts_gold if facts_gold else 0.0,
         "figures_f1": prf(*figures)[2],
         "timeline_f1": prf(*events)[2],
+        "timeline_kind_accuracy": kinds["right"] / kinds["matched"] if kinds["matched"] else 0.0,
         "questions_f1": prf(asked["matched"], asked["predicted"], asked["gold"])[2],
     }
 

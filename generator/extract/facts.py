@@ -154,7 +154,7 @@ def standalone_text(analysed: AnalysedArticle, span: Span, names: dict[str, str]
     if subject.pos_ == "PRON" and _points_back(subject):
         if subject.lower_ == "it" and _expletive(subject):
             return span.text
-        referent = analysed.referent_of(subject.i) if subject.morph.get("Gender") in (["Masc"], ["Fem"]) else None
+        referent = analysed.person_referent_of(subject)
         if referent is None:
             return None
         start, end = subject.idx - span.start_char, subject.idx + len(subject.text) - span.start_char

@@ -5,6 +5,12 @@ number words the tagger missed ("billions in financial aid"). Each figure grows 
 counts ("about 30 nations") or, for sums and shares, to what they are of or in ("C$2 billion in
 support", "74% of the oil"). Dates, years, ages, ordinals and numbers inside names ("Group of
 Seven", "World War One", the film "1917") are not figures.
+
+A sum or a share alone does not say what it measures ("$900 million", "5.4 percent"): each
+figure also carries its clause (``Figure.context``): the subject of the verb it belongs to,
+that verb and the words up to the figure ("Apple lost $900 million", "Apple stock quickly fell
+5.4 percent"), a pronoun subject named in brackets when the referents layer resolved it, and
+nothing when the clause is too long to be a label or its subject cannot be named.
 """
 
 from __future__ import annotations
@@ -152,6 +158,90 @@ def figure_span(span: Span) -> Span:
     return doc[span.start:end]
 
 
+# A context longer than this many words is no label: the figure is shown alone.
+MAX_CONTEXT_WORDS = 14
+MAX_SUBJECT_WORDS = 7
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Dependents that lead from a number to the verb whose clause it belongs to.
+TOWARDS_THE_VERB = ("nummod", "quantmod", "compound", "amod", "npadvmod", "pobj", "prep", "dobj", "attr",
+                    "conj", "appos", "nmod", "advmod", "acomp", "oprd")
+
+
+def _words(doc: Doc, indices: list[int]) -> str:
+    """The tokens in order, "…" where words between them were left out."""
+    text = ""
+    for position, i in enumerate(indices):
+        if position and i != indices[position - 1] + 1:
+            text = text.rstrip() + " … "
+        text += doc[i].text_with_ws
+    return text.strip().rstrip(",;:—–-").strip()
+
+
+def _subject_words(analysed: AnalysedArticle, subject: Token) -> list[int] | None:
+    """The subject phrase, short: whole when small, else its head with its determiners,
+    compounds and possessives ("the company", "Apple stock"); None for a pronoun no one resolved."""
+    if subject.pos_ == "PRON":
+        return [subject.i] if analysed.person_referent_of(subject) else None
+    phrase = [t.i for t in subject.subtree]
+    if len(phrase) <= MAX_SUBJECT_WORDS:
+        return phrase
+    core = [t.i for t in subject.subtree if t.i <= subject.i and t.head.i == subject.i
+            and t.dep_ in ("det", "compound", "poss", "amod", "nummod")] + [subject.i]
+    return sorted(set(core))
+
+
+def figure_context(analysed: AnalysedArticle, figure: Span) -> str:
+    """The clause that says what ``figure`` measures; "" when there is none short enough."""
+    doc = figure.doc
+    verb = figure.root
+    for _ in range(6):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i or verb.dep_ not in TOWARDS_THE_VERB:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return ""
+    holder = owner = verb  # the verb with the subject; the verb whose words are shown
+    subject = next((c for c in holder.children if c.dep_ in SUBJECT_DEPS), None)
+    while subject is None and holder.dep_ in ("xcomp", "conj") and holder.head.i != holder.i:
+        if holder.dep_ == "xcomp":  # "had to maintain $50 million": "had" and its subject
+            owner = holder.head
+        holder = holder.head  # "was introduced … but has sold 29 million units": the subject they share
+        subject = next((c for c in holder.children if c.dep_ in SUBJECT_DEPS), None)
+    finite = ("VBD", "VBZ", "VBP", "MD")
+    if subject is None or not (owner.tag_ in finite or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ in finite for c in owner.children)):
+        return ""  # no subject, or "the Fed to increase its rate": no clause that reads alone
+    phrase = _subject_words(analysed, subject)
+    if phrase is None or any(doc[i].dep_ == "mark" for i in phrase):
+        return ""  # "as the economy adjusts": a clause the tagger took for the subject
+    if phrase[0] <= figure.start and figure.end - 1 <= phrase[-1]:
+        return ""  # the figure is the subject: "About 30 nations have pledged" says what it counts
+    start = owner.i
+    for child in owner.children:  # the verb with its auxiliaries and negation: "did not lose"
+        if child.i < owner.i and child.i > phrase[-1] and child.dep_ in ("aux", "auxpass", "neg", "advmod"):
+            start = min(start, child.i)
+    if figure.start < start:
+        return ""  # the figure comes before its verb: no short clause to show
+    stretch = list(range(start, figure.end))
+    path = {holder.i, owner.i, verb.i}
+    link = verb
+    while link.i != holder.i and link.head.i != link.i:
+        link = link.head
+        path.add(link.i)
+    skipped = range(phrase[-1] + 1, start)
+    if any(doc[i].pos_ == "VERB" and i not in path and not figure.start <= i < figure.end
+           for i in [*skipped, *stretch]):
+        return ""  # the words would run over another clause: "as the economy adjusts, then raise it"
+    indices = sorted(set(phrase) | set(stretch))
+    if len([i for i in indices if not doc[i].is_punct]) > MAX_CONTEXT_WORDS:
+        return ""
+    text = _words(doc, indices)
+    if subject.pos_ == "PRON":
+        name = analysed.person_referent_of(subject)
+        text = f"[{name}]" + text[len(subject.text):] if text.startswith(subject.text) else ""
+    return text if text and text[:1].isupper() or text.startswith("[") else (text[:1].upper() + text[1:] if text else "")
+
+
 def extract_figures(analysed: AnalysedArticle) -> list[Figure]:
     """Every figure in the order it appears, each with the sentence it comes from."""
     doc = analysed.doc
@@ -169,9 +259,11 @@ def extract_figures(analysed: AnalysedArticle) -> list[Figure]:
         covered |= set(range(widened.start, widened.end))
         if figures and last_end is not None and RATIO.match(doc[last_end:widened.start].text):
             merged = doc[last_start:widened.end]  # "seven out of every 100 Hispanic children"
-            figures[-1] = Figure(text=merged.text.strip(), sentence=figures[-1].sentence)
+            figures[-1] = Figure(text=merged.text.strip(), sentence=figures[-1].sentence,
+                                 context=figure_context(analysed, merged))
         else:
-            figures.append(Figure(text=widened.text.strip(), sentence=analysed.sentence_of_token(span.start)))
+            figures.append(Figure(text=widened.text.strip(), sentence=analysed.sentence_of_token(span.start),
+                                  context=figure_context(analysed, widened)))
             last_start = widened.start
         last_end = widened.end
     return figures

@@ -3,7 +3,14 @@
 spaCy finds the date words (DATE entities, and TIME entities that name a day); ``dates.py`` turns
 them into calendar dates. The tense comes from the verb that governs the date phrase, so "on
 Friday emphasized" looks back and "expects on Sunday to advance" looks ahead. The event is that
-verb's clause in the article's own words, without the date phrase and with long side clauses cut.
+verb's clause in the article's own words, without the date phrase and with long side clauses cut
+(never the verb's own complement: "Boehner was asked" alone says nothing).
+
+Each event says what kind of thing it is (``Event.kind``, :data:`generator.models.EVENT_KINDS`),
+from the same parse: ``conditional`` when it hangs on an "if"/"unless" clause, ``expected`` for a
+forecast, a hope or a "will" ("could see rain", "is expected to reach", "will travel"),
+``planned`` for an intent or a schedule ("plans to cut", "is set to open", "votes on Tuesday"),
+else ``happened``. Only what happened is history; the page labels the rest.
 """
 
 from __future__ import annotations
@@ -16,14 +23,21 @@ from spacy.tokens import Doc, Span, Token
 from ..analysis.quotations import quoted_alone
 from ..models import Event
 from ..nlp import AnalysedArticle
-from ..vocabulary import FUTURE_AUX, SPEAKER_DAYS
-from ..vocabulary import TIMELINE_REPORTING_VERBS as REPORTING
+from ..vocabulary import (
+    CONDITIONAL_WORDS,
+    FORECAST_WORDS,
+    FUTURE_AUX,
+    ORGANISATION_NOUNS,
+    PERSON_NOUNS,
+    SCHEDULE_WORDS,
+    SPEAKER_DAYS,
+)
 from .dates import FUTURE, NEAREST, PAST, WEEKDAYS, is_duration, resolve_date
 
 NEAR_WINDOW_DAYS = 92
 BARE_YEAR = re.compile(r"^(?:18|19|20)\d\d$")
 DAY_WORDS = set(WEEKDAYS) | SPEAKER_DAYS
-SIDE_CLAUSES = {"advcl", "relcl", "parataxis", "ccomp", "conj", "cc", "appos"}
+SIDE_CLAUSES = {"advcl", "relcl", "parataxis", "conj", "cc", "appos"}
 MAX_EVENT_TOKENS = 22
 MIN_EVENT_WORDS = 4
 # "SAN FRANCISCO (AP) — ", "Washington (CNN) -- ", "SEOUL, Aug. 20 (Yonhap) -- ": not part of any event.
@@ -71,8 +85,12 @@ def _date_phrase(ent: Span) -> set[int]:
     indices = set(range(ent.start, ent.end))
     if ent.end < len(ent.doc) and ent.doc[ent.end].tag_ == "POS":
         indices.add(ent.end)
-    head = ent.root.head
-    if head.dep_ == "prep" and ent.root.dep_ == "pobj" and head.i < ent.start or ent.root.dep_ == "pobj" and head.pos_ == "ADP":
+    root = ent.root
+    if root.dep_ == "compound" and root.head.ent_type_ in ("TIME", "DATE"):
+        root = root.head  # "on Tuesday afternoon": the day names the afternoon
+        indices.add(root.i)
+    head = root.head
+    if head.dep_ == "prep" and root.dep_ == "pobj" and head.i < ent.start or root.dep_ == "pobj" and head.pos_ == "ADP":
         indices |= {t.i for t in head.subtree}
     for token in ent:
         for child in token.children:
@@ -131,9 +149,8 @@ def event_clause(analysed: AnalysedArticle, verb: Token | None, sentence: int, d
         if child.dep_ in ("mark", "cc", "punct") and child.i < head.i:
             keep -= {t.i for t in child.subtree}
     if len(keep) > MAX_EVENT_TOKENS:
-        reported = head.lemma_ in REPORTING and any(c.dep_ == "ccomp" for c in head.children)
         for child in sorted(head.children, key=lambda c: -c.i):
-            if child.dep_ in SIDE_CLAUSES and child.i > head.i and not (reported and child.dep_ == "ccomp"):
+            if child.dep_ in SIDE_CLAUSES and child.i > head.i:
                 keep -= {t.i for t in child.subtree}
             if len(keep) <= MAX_EVENT_TOKENS:
                 break
@@ -195,11 +212,70 @@ def _first_day(resolved: str) -> date:
     return date(parts[0], parts[1], parts[2])
 
 
+def _after(resolved: str | None, anchor: date | None) -> bool:
+    """The date begins after the article was written: whatever the tense, not yet history."""
+    return bool(resolved and anchor and _first_day(resolved) > anchor)
+
+
 def _reports_the_past(verb: Token | None) -> bool:
     """A quotation dates an event only when it tells what happened ("We signed it on Tuesday")."""
     if verb is None:
         return False
     return verb.tag_ in ("VBD", "VBN") or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+
+
+def _conditional(token: Token) -> bool:
+    """The clause is an "if"/"unless" clause, or hangs on one, and is not told in the past: "will
+    intervene if the talks fail" is conditional, "was asked if they would campaign" is not."""
+    if token.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in token.children):
+        return False
+    clauses = [token] + [c for c in token.children if c.dep_ == "advcl"]
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_WORDS for m in c.children)
+               for c in clauses)
+
+
+def _someone_acts(verb: Token) -> bool:
+    """ "Moscow will start loading", "the council will vote", "will be launched": an actor's own
+    step (a plan), not "the earth will pass 1.5°C" (a forecast)."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True  # someone will do it
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and (subject.pos_ in ("PRON", "PROPN") or bool(subject.ent_type_)
+                                    or subject.lower_ in PERSON_NOUNS | ORGANISATION_NOUNS)
+
+
+def _before(resolved: str | None, anchor: date | None) -> bool:
+    """The date is a period that ended before the article's date ("June" in a July article)."""
+    return bool(resolved and anchor and resolved < anchor.isoformat()[:len(resolved)])
+
+
+def event_kind(verb: Token | None, resolved: str | None, anchor: date | None, on_a_noun: bool = False) -> str:
+    """Happened, planned, expected or conditional: from the verb that governs the date, the verbs it
+    completes ("plans to cut", "is expected to reach", "is likely to see") and their auxiliaries;
+    ``on_a_noun``: the date dates a thing ("the Oscars on Feb. 9"), which the calendar plans."""
+    after = _after(resolved, anchor)
+    if verb is None or (on_a_noun and after):
+        return "planned" if on_a_noun and after else "expected" if after else "happened"
+    chain = [verb]
+    while chain[-1].dep_ in ("xcomp", "conj") and chain[-1].head.i != chain[-1].i and len(chain) < 4:
+        chain.append(chain[-1].head)  # "plans to cut", "will pass … and exceed": the words they complete
+    if any(_conditional(token) for token in chain):
+        return "conditional"
+    auxiliaries = [c.lower_ for token in chain for c in token.children if c.dep_ in ("aux", "auxpass")]
+    heads = [token.lemma_.lower() for token in chain[1:] if token.dep_ != "conj"] + [
+        c.lemma_.lower() for token in chain for c in token.children if c.dep_ == "acomp"]
+    if any(word in FORECAST_WORDS for word in auxiliaries + heads):
+        return "expected"
+    if any(word in SCHEDULE_WORDS for word in auxiliaries + heads):
+        return "planned"
+    if any(word in FUTURE_AUX for word in auxiliaries):
+        acting = next((t for t in chain if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)), verb)
+        return "planned" if _someone_acts(acting) else "expected"
+    present = verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in verb.children))
+    if present and resolved and not _before(resolved, anchor) and (after or verb.tag_ == "VBG"):
+        return "planned"  # "the council votes on Tuesday", "is launching in January": a schedule
+    return "expected" if after else "happened"
 
 
 def _is_day_time(ent: Span) -> bool:
@@ -233,7 +309,9 @@ def extract_timeline(analysed: AnalysedArticle) -> list[Event]:
         verb = governing_verb(ent.root)
         if inside_quote and not _reports_the_past(verb):
             continue  # "We will be lucky to be in business next year": the speaker's hope, no event
-        resolved = resolve_date(text, anchor, tense_direction(verb))
+        # "is expected to reach on Saturday", "is set to open Friday": a forecast or a plan points ahead
+        ahead = event_kind(verb, None, None) != "happened"
+        resolved = resolve_date(text, anchor, FUTURE if ahead else tense_direction(verb))
         month_day = bool(re.search(r"[A-Za-z]{3}.*\d|\d.*[A-Za-z]{3}", text)) and not re.search(r"\d{4}", text)
         if (month_day or _attached_to_noun(ent)) and anchor is not None:
             nearest = resolve_date(text, anchor, NEAREST)
@@ -243,7 +321,8 @@ def extract_timeline(analysed: AnalysedArticle) -> list[Event]:
         years = [t for t in ent if BARE_YEAR.match(t.text)]
         if resolved is None and years:  # "2013, 2015" or "Worlds 2017": one entry per year named
             clause = event_clause(analysed, verb, sentence, all_dates)
-            events.extend(Event(date=t.text, text=clause, sentence=sentence, date_text=t.text) for t in years)
+            events.extend(Event(date=t.text, text=clause, sentence=sentence, date_text=t.text,
+                                kind=event_kind(verb, t.text, anchor)) for t in years)
             continue
         if resolved is None and anchor is not None:
             continue  # a vague or unparseable date ("the years", "that day", "the 2000s")
@@ -254,5 +333,6 @@ def extract_timeline(analysed: AnalysedArticle) -> list[Event]:
             text=event_clause(analysed, verb, sentence, all_dates),
             sentence=sentence,
             date_text=text,
+            kind=event_kind(verb, resolved, anchor, _attached_to_noun(ent)),
         ))
     return sorted(events, key=lambda e: (e.date is None, e.date or "", e.sentence))
