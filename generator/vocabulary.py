@@ -469,10 +469,11 @@ SCHEDULE_WORDS = frozenset({"plan", "intend", "schedule", "slate", "set", "due",
 FORECAST_WORDS = HEDGE_MODALS | frozenset({"would", "should", "can", "expect", "forecast", "predict", "project",
                                            "anticipate", "likely", "unlikely", "hope", "aim", "estimate"})
 
-# Verbs whose complement is a plan or an option, not a fact: "expects to advance",
-# "is not ruling out participating", "has signaled openness to deploying".
-PLAN_VERBS = frozenset({"expect", "plan", "hope", "aim", "intend", "consider", "weigh", "seek", "propose",
-                        "threaten", "mull", "explore"})
+# Verbs whose complement is an option still being weighed, an open question: "is considering
+# sending", "is not ruling out participating", "has signaled openness to deploying". A plan the
+# article states ("plans to cut", "expects to advance") is not one: asking "Will it cut …?" turns
+# a statement into a doubt the article does not raise.
+PLAN_VERBS = frozenset({"consider", "weigh", "seek", "propose", "threaten", "mull", "explore"})
 # Verbs that plan only when negated: "not ruling out", "not excluding".
 NEGATED_PLAN_VERBS = frozenset({"rule", "exclude"})
 # Nouns of willingness: "signaled openness to deploying", "readiness to send".
