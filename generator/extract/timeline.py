@@ -39,6 +39,9 @@ BARE_YEAR = re.compile(r"^(?:18|19|20)\d\d$")
 DAY_WORDS = set(WEEKDAYS) | SPEAKER_DAYS
 SIDE_CLAUSES = {"advcl", "relcl", "parataxis", "conj", "cc", "appos"}
 MAX_EVENT_TOKENS = 22
+# A fragment is replaced by its whole sentence when the sentence has at most this many words.
+MAX_SENTENCE_WORDS = 35
+FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
 MIN_EVENT_WORDS = 4
 # "SAN FRANCISCO (AP) — ", "Washington (CNN) -- ", "SEOUL, Aug. 20 (Yonhap) -- ": not part of any event.
 DATELINE = re.compile(r"^[A-Za-z .,'0-9]{0,40}\([A-Za-z .0-9]+\)\s*(?:—|–|--|-)\s*")
@@ -155,7 +158,8 @@ def event_clause(analysed: AnalysedArticle, verb: Token | None, sentence: int, d
             if len(keep) <= MAX_EVENT_TOKENS:
                 break
     tokens = [analysed.doc[i] for i in sorted(keep)]
-    while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("cc", "mark") or tokens[0].lower_ in ("still", "then")):
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("cc", "mark") or tokens[0].lower_ in ("still", "then")
+                      or (tokens[0].tag_ == "WRB" and tokens[0].dep_ == "advmod")):  # "when they won Worlds"
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in ("cc", "mark") or tokens[-1].lower_ in ("but", "and")):
         tokens = tokens[:-1]
@@ -164,7 +168,32 @@ def event_clause(analysed: AnalysedArticle, verb: Token | None, sentence: int, d
     text = tidy(text)
     if len(text.split()) < MIN_EVENT_WORDS and head.head.i != head.i and head.head.pos_ in ("VERB", "AUX"):
         return event_clause(analysed, head.head, sentence, dropped)  # "it emits": say what it belongs to
-    return text or tidy(analysed.sentences[sentence].text)
+    whole = tidy(analysed.sentences[sentence].text)
+    # "C$2 billion in support pledged during …", "a security agreement reached with Ukraine": a thing
+    # named with what was done to it reads alone; "the actor who won" does not
+    named_thing = verb.dep_ == "acl" or (span is not None and head.dep_ != "relcl")
+    if not named_thing and not _is_clause(tokens) and len(whole.split()) <= MAX_SENTENCE_WORDS:
+        return whole  # "bringing the second award", "the tropics coming alive": a fragment does not read
+    return text or whole
+
+
+def _is_clause(tokens: list[Token]) -> bool:
+    """Whether the words hold a clause that reads alone: a subject and its finite verb."""
+    kept = {t.i for t in tokens}
+    if tokens and tokens[0].tag_ in ("WP", "WDT"):
+        return False  # "what we saw in the Dallas area": a noun clause, not an event
+    for token in tokens:
+        if token.dep_ in ("nsubj", "nsubjpass", "expl") and token.head.i in kept and not _relative(token):
+            verb = token.head
+            if verb.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS and c.i in kept
+                                               for c in verb.children):
+                return True
+    return False
+
+
+def _relative(token: Token) -> bool:
+    """ "who", "which", "that" heading a relative clause: "the actor who won" is a noun phrase."""
+    return token.tag_ in ("WDT", "WP") or (token.lower_ == "that" and token.head.dep_ == "relcl")
 
 
 def tidy(text: str) -> str:
@@ -257,8 +286,8 @@ def event_kind(verb: Token | None, resolved: str | None, anchor: date | None, on
     if verb is None or (on_a_noun and after):
         return "planned" if on_a_noun and after else "expected" if after else "happened"
     chain = [verb]
-    while chain[-1].dep_ in ("xcomp", "conj") and chain[-1].head.i != chain[-1].i and len(chain) < 4:
-        chain.append(chain[-1].head)  # "plans to cut", "will pass … and exceed": the words they complete
+    while chain[-1].dep_ in ("xcomp", "conj", "advcl") and chain[-1].head.i != chain[-1].i and len(chain) < 4:
+        chain.append(chain[-1].head)  # "plans to cut", "will pass … and exceed", "aims to remove more than it emits by"
     if any(_conditional(token) for token in chain):
         return "conditional"
     auxiliaries = [c.lower_ for token in chain for c in token.children if c.dep_ in ("aux", "auxpass")]
