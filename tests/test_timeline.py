@@ -160,3 +160,19 @@ def test_an_event_keeps_the_clause_its_verb_needs(nlp: Language, text: str, need
     [event] = extract_timeline(parse(nlp, text, date(2010, 8, 14)))
     assert needed in event.text
     assert "afternoon" not in event.text
+
+
+@pytest.mark.parametrize(("text", "needed"), [
+    # a participle with no subject of its own: the sentence says who
+    (("In television, Jennifer Aniston was an upset winner for her role as a TV anchor, bringing the second "
+      "award this year for the new Apple TV+ streaming service."), "Jennifer Aniston was an upset winner"),
+    # a noun clause is no event
+    ("Downpours will be similar to what we saw last week in the Dallas area.", "Downpours will be similar"),
+    # a thing named with what was done to it reads alone: it stays short
+    ("Carney also expects on Sunday to advance a bilateral security agreement reached with Ukraine in 2024.",
+     "a bilateral security agreement reached with Ukraine"),
+])
+def test_an_event_is_a_clause_that_reads_alone(nlp: Language, text: str, needed: str) -> None:
+    events = extract_timeline(parse(nlp, text, date(2020, 6, 10)))
+    dated = [e for e in events if e.date_text in ("this year", "last week", "2024")]
+    assert dated and needed in dated[0].text
