@@ -63,6 +63,18 @@ def test_a_relative_clause_is_left_out(nlp):
     assert result == "The museum will close its doors to visitors for two years"
 
 
+@pytest.mark.parametrize(("text", "needed"), [
+    # a clause not set off by commas says which thing is meant: without it the headline is cut off
+    ("The mayor has had the kind of week most politicians would dread.", "the kind of week most politicians would dread"),
+    # a comparison keeps what it compares against
+    ("The utility said on Monday it plans to build more wind turbines across the state than it retires by 2030.",
+     "more wind turbines than it retires"),
+])
+def test_a_headline_keeps_what_its_words_need(nlp, text, needed):
+    """Issue 15: a blind rating found "… has had the kind of summer" poor ("cut off: what kind?")."""
+    assert needed in made(nlp, text)
+
+
 def test_a_time_phrase_is_left_out(nlp):
     result = made(nlp, "Farmers in the valley began harvesting the grapes early on Saturday morning.")
     assert "Saturday" not in result and "morning" not in result
@@ -148,11 +160,13 @@ def test_rouge_is_on_lowercased_words_without_punctuation():
 
 def test_the_development_set_matches_the_truncation_without_its_faults(gold_corpus):
     """Measured on tests/gold (the development split) against the published headlines. Ours keeps
-    a claim's attribution ("…, officials say"), which published headlines often leave out, so its
-    word overlap is about the truncation's; it is never cut, never over length, always grounded."""
+    a claim's attribution ("…, officials say") and the clause that says which thing is meant ("the
+    kind of summer one might imagine to be life-changing"), which published headlines often leave
+    out, so its word overlap is about the truncation's; it is never cut, never over length, always
+    grounded."""
     rows = headline_scores(gold_corpus)
     ours, old = rows["ours"], rows["truncation (old)"]
     assert rows["published"]["articles"] >= 30
-    assert ours["rouge1"] >= old["rouge1"] - 0.01
+    assert ours["rouge1"] >= old["rouge1"] - 0.02
     assert ours["ellipsis"] == 0 and ours["over"] == 0 and ours["grounded"] == 1
     assert old["ellipsis"] > 0.5

@@ -109,6 +109,9 @@ LENGTH_COST = 0.05
 # smartphones"), a phrase with a number may be the news.
 DATED, ADVERB, PARTICIPLE, LOOSE, TITLE, ADJECTIVE = 0.6, 0.5, 0.8, 0.5, 1.0, 0.8
 ARGUMENT, FIGURE, OF_PHRASE = 2.0, 2.0, 1.5
+# A relative clause not set off by commas says which thing is meant ("the kind of summer one
+# might imagine to be life-changing"): an option, weighed like a phrase the verb needs.
+RESTRICTIVE = 2.0
 # A content word's significance: WORD_VALUE, and REPEAT_VALUE for each doubling of the times the
 # rest of the article repeats its lemma (a word the article keeps using is what it is about).
 WORD_VALUE, REPEAT_VALUE = 1.0, 1.0
@@ -416,13 +419,15 @@ class _Compression:
             return "punct"
         if self._glued(i):
             return "keep"  # "planet-cooking", "single-dish": one word, kept whole
+        if dep == "relcl" and not self._set_off(i):
+            return RESTRICTIVE  # "a new feature that corrects eye contact": the clause says which one
         if dep in DROPPED_DEPS:
             return "drop"
         if dep == "appos":
             return "drop" if self._set_off(i) else "keep"
         if dep == "advcl":
-            if self._conditional(i):
-                return "keep"
+            if self._conditional(i) or any(self.token(c).lower_ == "than" for c in self.kids(i, "mark")):
+                return "keep"  # a condition, or what a comparison is against ("more carbon than it emits")
             marked = self.kids(i, "mark") or any(self.token(c).tag_ == "WRB" for c in self.kids(i, "advmod"))
             if t.tag_ in FINITE_TAGS and not marked and not self.kids(i, *SUBJECT_DEPS):
                 return "keep"  # a finite verb with neither subordinator nor subject: the parser's slip
