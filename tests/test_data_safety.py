@@ -42,7 +42,8 @@ def briefing_pages(project: Path) -> list[Path]:
 
 
 def edit(page: Path, note: str = "Editor's note: checked with the ministry.") -> str:
-    text = page.read_text(encoding="utf-8").replace("## Key facts", f"## Key facts\n\n{note}", 1)
+    # under the one heading every briefing has (a one-sentence article has no key facts beside its summary)
+    text = page.read_text(encoding="utf-8").replace("## Source text", f"{note}\n\n## Source text", 1)
     assert note in text
     page.write_text(text, encoding="utf-8")
     return text
