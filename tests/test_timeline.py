@@ -176,3 +176,18 @@ def test_an_event_is_a_clause_that_reads_alone(nlp: Language, text: str, needed:
     events = extract_timeline(parse(nlp, text, date(2020, 6, 10)))
     dated = [e for e in events if e.date_text in ("this year", "last week", "2024")]
     assert dated and needed in dated[0].text
+
+
+def test_the_date_dates_the_clause_it_modifies(nlp: Language) -> None:
+    """Issue 15: "the weekend" dates the bombings, not the condemnation; each event its own date."""
+    text = "The United Nations on Monday condemned the bombings of the weekend that killed 40 people in the capital."
+    events = {e.date_text: e for e in extract_timeline(parse(nlp, text, date(2020, 6, 10)))}
+    assert events["the weekend"].text == "the bombings that killed 40 people in the capital"
+    assert events["Monday"].text.startswith("The United Nations condemned the bombings")
+    assert events["Monday"].date == "2020-06-08"
+
+
+def test_a_date_that_is_what_the_clause_says_stays_in_it(nlp: Language) -> None:
+    """Issue 15: "the last coast-wide strike was in 1977" is neither "was" alone nor a "first strike"."""
+    [event] = extract_timeline(parse(nlp, "The last coast-wide strike was in 1977.", date(2020, 6, 10)))
+    assert (event.date, event.text) == ("1977", "The last coast-wide strike was in 1977")

@@ -42,6 +42,8 @@ MAX_EVENT_TOKENS = 22
 # A fragment is replaced by its whole sentence when the sentence has at most this many words.
 MAX_SENTENCE_WORDS = 35
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+# What a "be" says of its subject, besides a date: "was a winner", "was in Washington".
+PREDICATE_DEPS = {"attr", "acomp", "prep", "oprd", "advmod", "npadvmod", "ccomp", "xcomp"}
 MIN_EVENT_WORDS = 4
 # "SAN FRANCISCO (AP) — ", "Washington (CNN) -- ", "SEOUL, Aug. 20 (Yonhap) -- ": not part of any event.
 DATELINE = re.compile(r"^[A-Za-z .,'0-9]{0,40}\([A-Za-z .0-9]+\)\s*(?:—|–|--|-)\s*")
@@ -144,6 +146,9 @@ def event_clause(analysed: AnalysedArticle, verb: Token | None, sentence: int, d
         if not small or head.head.i == head.i:
             break
         head = head.head
+    if head.lemma_ == "be" and not any(c.dep_ in PREDICATE_DEPS and c.i not in dropped for c in head.children):
+        # "The last coast-wide strike was in 1977": the date is what the clause says; it stays
+        dropped = dropped - {t.i for c in head.children if c.i in dropped for t in c.subtree}
     span = _event_span(head)
     keep = (span if span is not None else {t.i for t in head.subtree}) - dropped
     if span is not None:
@@ -220,6 +225,23 @@ def _attached_to_noun(ent: Span) -> bool:
     if ent.root.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
     return head.pos_ in ("NOUN", "PROPN") and ent.root.dep_ not in ("npadvmod",)
+
+
+def _dated_thing(analysed: AnalysedArticle, ent: Span, dropped: set[int]) -> str:
+    """ "condemned the bombings of the weekend that killed 40 people": the date dates the bombings,
+    which a clause of their own describes, not the condemnation. The noun phrase, or "" when the
+    date is not on a noun so described."""
+    if not _attached_to_noun(ent):
+        return ""
+    noun = ent.root.head.head if ent.root.dep_ == "pobj" and ent.root.head.dep_ == "prep" else ent.root.head
+    # a clause the parser hung on the date word describes the noun: "the bombings of the weekend that killed"
+    described = [c for c in (*noun.children, *ent.root.children) if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"]
+    if not described:
+        return ""
+    clauses = {t.i for c in described for t in c.subtree}
+    phrase = [t for t in noun.subtree if t.i not in dropped or t.i in clauses]
+    text = tidy("".join(t.text_with_ws for t in phrase))
+    return text if len(text.split()) >= MIN_EVENT_WORDS else ""
 
 
 def _bare_years(doc: Doc, date_ents: list[Span]) -> list[Span]:
@@ -359,7 +381,7 @@ def extract_timeline(analysed: AnalysedArticle) -> list[Event]:
             continue
         events.append(Event(
             date=resolved,
-            text=event_clause(analysed, verb, sentence, all_dates),
+            text=_dated_thing(analysed, ent, all_dates) or event_clause(analysed, verb, sentence, all_dates),
             sentence=sentence,
             date_text=text,
             kind=event_kind(verb, resolved, anchor, _attached_to_noun(ent)),
