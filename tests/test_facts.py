@@ -9,9 +9,16 @@ import pytest
 from spacy.language import Language
 
 from generator.briefing import build_briefing
-from generator.extract.facts import clean, content_lemmas, core_clause, extract_key_facts, overlap
+from generator.extract.facts import (
+    clean,
+    content_lemmas,
+    core_clause,
+    extract_key_facts,
+    overlap,
+    second_reference,
+)
 from generator.extract.summary import summarise
-from generator.models import Article, Briefing
+from generator.models import Actor, Article, Briefing
 from generator.nlp import AnalysedArticle, analyse
 from generator.readers import read_article
 
@@ -118,3 +125,9 @@ def test_according_to_attribution_is_kept() -> None:
                                         "to the Rhodium Group, a research firm.")
     assert clean("According to the report, earth will pass 1.5°C of cumulative warming this decade.") == (
         "According to the report, earth will pass 1.5°C of cumulative warming this decade.")
+
+
+def test_a_name_written_in_is_the_surname_unless_two_people_share_it() -> None:
+    people = [Actor("Martin Luther King Jr.", "person"), Actor("Mark Carney", "person"),
+              Actor("Tom Carney", "person"), Actor("Canada", "country")]
+    assert [second_reference(actor, people) for actor in people] == ["King", "Mark Carney", "Tom Carney", "Canada"]

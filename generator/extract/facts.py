@@ -17,7 +17,8 @@ and favouring clauses that answer a question (who, when, how much) not answered 
 
 A fact must stand alone: one whose subject is a pronoun ("He signed …", "They said …") is
 kept only when the referents layer knows who it is, and then the name is written in, marked as
-added in newsroom style ("[Mark Carney] signed …"); otherwise another sentence is taken.
+added in newsroom style, as a story names someone again ("[Carney] signed …"); otherwise another
+sentence is taken.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from spacy.tokens import Span, Token
 from ..models import Actor, Fact, Quote
 from ..nlp import AnalysedArticle
 from ..vocabulary import FIRST_SECOND_PERSON_SUBJECTS as FIRST_PERSON
-from ..vocabulary import FRAMING_VERBS
+from ..vocabulary import FRAMING_VERBS, SPEAKER_NAME_SUFFIXES
 from .timeline import DATELINE
 
 ASPECTS = {
@@ -134,11 +135,17 @@ def _expletive(token: Token) -> bool:
 def second_reference(actor: Actor, actors: list[Actor]) -> str:
     """How a news story names an actor again: a person by the surname ("[Carney]") unless another
     person of the article has it too, anyone else by the name."""
-    surname = actor.name.split()[-1]
+    surname = _surname(actor.name)
     if actor.type != "person" or surname == actor.name or sum(
-            other.type == "person" and other.name.split()[-1] == surname for other in actors) > 1:
+            other.type == "person" and _surname(other.name) == surname for other in actors) > 1:
         return actor.name
     return surname
+
+
+def _surname(name: str) -> str:
+    """ "Martin Luther King Jr." → "King": the last word that is not a suffix."""
+    words = [w for w in name.split() if w.lower().rstrip(".,") not in SPEAKER_NAME_SUFFIXES]
+    return words[-1] if words else name
 
 
 def standalone_text(analysed: AnalysedArticle, span: Span, names: dict[str, str]) -> str | None:

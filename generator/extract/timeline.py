@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -305,15 +306,19 @@ def event_kind(verb: Token | None, resolved: str | None, anchor: date | None, on
     completes ("plans to cut", "is expected to reach", "is likely to see") and their auxiliaries;
     ``on_a_noun``: the date dates a thing ("the Oscars on Feb. 9"), which the calendar plans."""
     after = _after(resolved, anchor)
-    if verb is None or (on_a_noun and after):
-        return "planned" if on_a_noun and after else "expected" if after else "happened"
+    if on_a_noun and after:
+        return "planned"
+    if verb is None:
+        return "expected" if after else "happened"
     chain = [verb]
     while chain[-1].dep_ in ("xcomp", "conj", "advcl") and chain[-1].head.i != chain[-1].i and len(chain) < 4:
         chain.append(chain[-1].head)  # "plans to cut", "will pass … and exceed", "aims to remove more than it emits by"
     if any(_conditional(token) for token in chain):
         return "conditional"
     auxiliaries = [c.lower_ for token in chain for c in token.children if c.dep_ in ("aux", "auxpass")]
-    heads = [token.lemma_.lower() for token in chain[1:] if token.dep_ != "conj"] + [
+    # the verbs the date's verb completes ("plans" of "plans to cut"), not one it is only joined to
+    # ("said … and plans": the saying is no plan)
+    heads = [above.lemma_.lower() for below, above in pairwise(chain) if below.dep_ != "conj"] + [
         c.lemma_.lower() for token in chain for c in token.children if c.dep_ == "acomp"]
     if any(word in FORECAST_WORDS for word in auxiliaries + heads):
         return "expected"
