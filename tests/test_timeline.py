@@ -89,6 +89,8 @@ def test_seed_timeline(nlp: Language) -> None:
     assert friday.text == "Carney emphasized the importance of training and weapons for Ukrainian troops"
     assert events[0].text == "a bilateral security agreement reached with Ukraine"
     assert events[1].text == "C$2 billion in support pledged during the Group of Seven leaders’ summit"
+    # pledged in June, even though the sentence is about what he will do: the pledge happened
+    assert [e.kind for e in events[:4]] == ["happened"] * 4
     for event in events:  # every word of an event comes from its sentence
         sentence = analysed.sentences[event.sentence].text
         assert all(word in sentence for word in event.text.split())

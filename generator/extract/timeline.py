@@ -286,6 +286,11 @@ def _conditional(token: Token) -> bool:
                for c in clauses)
 
 
+def _compared(token: Token) -> bool:
+    """ "than it emits by 2030": the standard of a comparison, whose kind is its main clause's."""
+    return token.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "than" for m in token.children)
+
+
 def _someone_acts(verb: Token) -> bool:
     """ "Moscow will start loading", "the council will vote", "will be launched": an actor's own
     step (a plan), not "the earth will pass 1.5°C" (a forecast)."""
@@ -311,7 +316,8 @@ def event_kind(verb: Token | None, resolved: str | None, anchor: date | None, on
     if verb is None:
         return "expected" if after else "happened"
     chain = [verb]
-    while chain[-1].dep_ in ("xcomp", "conj", "advcl") and chain[-1].head.i != chain[-1].i and len(chain) < 4:
+    while (chain[-1].dep_ in ("xcomp", "conj") or _compared(chain[-1])) and chain[-1].head.i != chain[-1].i \
+            and len(chain) < 4:
         chain.append(chain[-1].head)  # "plans to cut", "will pass … and exceed", "aims to remove more than it emits by"
     if any(_conditional(token) for token in chain):
         return "conditional"
