@@ -132,6 +132,12 @@ def command_eval(args: argparse.Namespace) -> int:
 
     if args.gate or args.update_baseline:
         return command_gate(args)
+    if args.ratings:
+        from .evaluation import rubric
+        for folder in args.ratings:
+            for line in rubric.evaluate(Path(folder)):
+                print(line)
+        return 0
     evaluations = {"quotes": quotes.evaluate, "actors": actors.evaluate, "facts": facts.evaluate,
                    "questions": questions.evaluate, "headlines": headlines.evaluate}
     errors: list[str] = []
@@ -259,6 +265,9 @@ def parser() -> argparse.ArgumentParser:
     eval_cmd.add_argument("--shapes", action="store_true",
                           help="also score each article with its paragraphs joined into one line and "
                                "with straight quotation marks, against the same gold")
+    eval_cmd.add_argument("--ratings", action="append", metavar="DIR",
+                          help="count the editor's rubric from a folder of blind ratings (tests/ratings/…), "
+                               "without running the NLP")
     eval_cmd.set_defaults(run=command_eval)
     return main
 

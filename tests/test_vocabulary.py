@@ -31,6 +31,7 @@ NOT_VOCABULARY = {
     ("cli.py", "GATED"): "gold folders → the text shapes gated on them",
     ("evaluation/corpus.py", "SHAPES"): "names of the text shapes the evaluation reads articles in",
     ("evaluation/gate.py", "FIGURES"): "names of the gated evaluation figures → their descriptions",
+    ("evaluation/rubric.py", "RATINGS"): "the rubric's sections → their rating names (rating file schema)",
     ("extract/facts.py", "ASPECTS"): "names of the aspects a fact answers → spaCy entity labels",
     ("models.py", "ATTRIBUTIONS"): "values of ``Quote.attribution`` (output schema)",
     ("models.py", "EVENT_KINDS"): "values of ``Event.kind`` (output schema)",
