@@ -13,6 +13,12 @@ from spacy.tokens import Doc, Span, Token
 
 from ..models import Sentence
 
+
+def is_relative_pronoun(token: Token) -> bool:
+    """ "who", "which", "that" heading a relative clause: "the actor who won" is a noun phrase."""
+    return token.tag_ in ("WDT", "WP") or (token.lower_ == "that" and token.dep_ == "nsubj" and token.head.dep_ == "relcl")
+
+
 if not Doc.has_extension("quoted_tokens"):
     Doc.set_extension("quoted_tokens", default=None)
 

@@ -19,6 +19,8 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from ..analysis.actor_roles import FINITE_VERBS
+from ..analysis.cues import SUBJECT_DEPS
 from ..analysis.quotations import quoted_alone
 from ..models import Figure
 from ..nlp import AnalysedArticle
@@ -161,7 +163,6 @@ def figure_span(span: Span) -> Span:
 # A context longer than this many words is no label: the figure is shown alone.
 MAX_CONTEXT_WORDS = 14
 MAX_SUBJECT_WORDS = 7
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # Dependents that lead from a number to the verb whose clause it belongs to.
 TOWARDS_THE_VERB = ("nummod", "quantmod", "compound", "amod", "npadvmod", "pobj", "prep", "dobj", "attr",
                     "conj", "appos", "nmod", "advmod", "acomp", "oprd")
@@ -207,9 +208,8 @@ def figure_context(analysed: AnalysedArticle, figure: Span) -> str:
             owner = holder.head
         holder = holder.head  # "was introduced … but has sold 29 million units": the subject they share
         subject = next((c for c in holder.children if c.dep_ in SUBJECT_DEPS), None)
-    finite = ("VBD", "VBZ", "VBP", "MD")
-    if subject is None or not (owner.tag_ in finite or any(
-            c.dep_ in ("aux", "auxpass") and c.tag_ in finite for c in owner.children)):
+    if subject is None or not (owner.tag_ in FINITE_VERBS or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_VERBS for c in owner.children)):
         return ""  # no subject, or "the Fed to increase its rate": no clause that reads alone
     phrase = _subject_words(analysed, subject)
     if phrase is None or any(doc[i].dep_ == "mark" for i in phrase):
@@ -239,7 +239,7 @@ def figure_context(analysed: AnalysedArticle, figure: Span) -> str:
     if subject.pos_ == "PRON":
         name = analysed.person_referent_of(subject)
         text = f"[{name}]" + text[len(subject.text):] if text.startswith(subject.text) else ""
-    return text if text and text[:1].isupper() or text.startswith("[") else (text[:1].upper() + text[1:] if text else "")
+    return text[:1].upper() + text[1:]
 
 
 def extract_figures(analysed: AnalysedArticle) -> list[Figure]:

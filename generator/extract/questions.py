@@ -30,6 +30,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..analysis.actor_mentions import ACTOR_LABELS
+from ..analysis.actors import actor_at
+from ..analysis.index import is_relative_pronoun
 from ..models import Actor, Question
 from ..nlp import AnalysedArticle
 from ..vocabulary import (
@@ -119,6 +121,7 @@ class Resolver:
 
     def __init__(self, analysed: AnalysedArticle, actors: list[Actor]) -> None:
         self.analysed = analysed
+        self.mentioned = actor_at(analysed.doc)  # per token, the actor it mentions (-1: none)
         self.names: dict[str, str] = {}
         for actor in actors:
             for name in [actor.name, *actor.aliases]:
@@ -220,8 +223,7 @@ def _names_an_actor(subject: Token, resolver: Resolver) -> bool:
     actor's description ("the government", "his father"); not "more people" or "the summer"."""
     if subject.pos_ == "PRON":
         return resolver.phrase(subject) != subject.text
-    names = {t.i for span in subject.doc.spans.get("mention", []) for t in span}
-    if subject.i in names or subject.ent_type_ in ACTOR_LABELS:
+    if resolver.mentioned[subject.i] >= 0 or subject.ent_type_ in ACTOR_LABELS:
         return True
     lemma = subject.lemma_.lower()
     described = any(c.dep_ in ("det", "poss") and c.lower_ != "no" and c.lower_ not in ("a", "an")
@@ -240,10 +242,6 @@ def _under_doubt(verb: Token) -> bool:
         if current.lemma_.lower() in DOUBT_WORDS:
             return True
     return False
-
-
-def _relative_pronoun(token: Token) -> bool:
-    return token.tag_ in ("WDT", "WP") or (token.lower_ == "that" and token.dep_ == "nsubj" and token.head.dep_ == "relcl")
 
 
 def _subject(verb: Token) -> Token | None:
@@ -291,7 +289,7 @@ def _from_modal(analysed: AnalysedArticle, modal: Token, resolver: Resolver) -> 
     if any(t.lower_ in WH_WORDS for c in verb.lefts if c.dep_ not in ("nsubj", "nsubjpass") for t in c.subtree):
         return None  # "how much heat the competitors could take": an embedded question, not a plan
     subject = _subject(verb)
-    if subject is None or _first_person(subject) or subject.i > verb.i or _relative_pronoun(subject):
+    if subject is None or _first_person(subject) or subject.i > verb.i or is_relative_pronoun(subject):
         return None
     if _vague_subject(subject) or subject.text == "It":
         return None  # "That could have an effect": what "that" is, the sentence does not say
@@ -326,7 +324,7 @@ def _from_plan(verb: Token, resolver: Resolver) -> str | None:
         return None
     action = complements[0]
     subject = _subject(verb)
-    if subject is None or _first_person(subject) or _relative_pronoun(subject) or _vague_subject(subject):
+    if subject is None or _first_person(subject) or is_relative_pronoun(subject) or _vague_subject(subject):
         return None
     if not not_yet and not _names_an_actor(subject, resolver):
         return None  # "rainfall totals are expected to reach": a forecast, nobody's plan

@@ -21,6 +21,8 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
+from ..analysis.actor_roles import FINITE_VERBS
+from ..analysis.index import is_relative_pronoun
 from ..analysis.quotations import quoted_alone
 from ..models import Event
 from ..nlp import AnalysedArticle
@@ -42,7 +44,6 @@ SIDE_CLAUSES = {"advcl", "relcl", "parataxis", "conj", "cc", "appos"}
 MAX_EVENT_TOKENS = 22
 # A fragment is replaced by its whole sentence when the sentence has at most this many words.
 MAX_SENTENCE_WORDS = 35
-FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
 # What a "be" says of its subject, besides a date: "was a winner", "was in Washington".
 PREDICATE_DEPS = {"attr", "acomp", "prep", "oprd", "advmod", "npadvmod", "ccomp", "xcomp"}
 MIN_EVENT_WORDS = 4
@@ -189,17 +190,12 @@ def _is_clause(tokens: list[Token]) -> bool:
     if tokens and tokens[0].tag_ in ("WP", "WDT"):
         return False  # "what we saw in the Dallas area": a noun clause, not an event
     for token in tokens:
-        if token.dep_ in ("nsubj", "nsubjpass", "expl") and token.head.i in kept and not _relative(token):
+        if token.dep_ in ("nsubj", "nsubjpass", "expl") and token.head.i in kept and not is_relative_pronoun(token):
             verb = token.head
-            if verb.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS and c.i in kept
+            if verb.tag_ in FINITE_VERBS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_VERBS and c.i in kept
                                                for c in verb.children):
                 return True
     return False
-
-
-def _relative(token: Token) -> bool:
-    """ "who", "which", "that" heading a relative clause: "the actor who won" is a noun phrase."""
-    return token.tag_ in ("WDT", "WP") or (token.lower_ == "that" and token.head.dep_ == "relcl")
 
 
 def tidy(text: str) -> str:
